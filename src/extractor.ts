@@ -1,0 +1,114 @@
+import { createDocument } from './document/createDocument.js';
+import type { Entity, KornerDocument, Link } from './document/types.js';
+import { ENTITY_TYPES } from './document/types.js';
+import { ERROR_CODES, KornerError } from './errors.js';
+import { defaultStages } from './pipeline/defaultStages.js';
+import { createPipeline, type Pipeline } from './pipeline/pipeline.js';
+import type { RunOptions, Stage } from './pipeline/stage.js';
+import type { ResourceLoader } from './resources/loader.js';
+import { Resources } from './resources/resources.js';
+import { parseUserDictionary, validateUserEntries, type UserEntry } from './resources/userDictionary.js';
+
+export interface ExtractorOptions extends RunOptions {
+  /** Where dictionaries come from. The Node entry point defaults to the package's `dictionaries/` folder. */
+  loader?: ResourceLoader;
+  /** Extra entries: a list, or TSV text (`surface<TAB>type<TAB>canonical`), or several of either. */
+  userDictionary?: readonly UserEntry[] | string | readonly (readonly UserEntry[] | string)[];
+  /** Edit the stage list: receives the default stages, returns the stages to use (see insertAfter, replaceStage). */
+  stages?: (defaults: Stage[]) => Stage[];
+}
+
+/** What `extract` returns: entities sorted by start, and the links between glosses and their Hangul forms. */
+export interface ExtractResult {
+  language: string;
+  referenceDate?: string;
+  entities: Entity[];
+  links: Link[];
+}
+
+export interface Extractor {
+  readonly pipeline: Pipeline;
+  /** Finds the entities and links of one text. Synchronous; offsets are into `text`. */
+  extract(text: string, options?: RunOptions): ExtractResult;
+  /** Runs the pipeline and returns the whole document (tokens, sentences, candidates ...). */
+  process(text: string, options?: RunOptions): KornerDocument;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function validateReferenceDate(value: string | undefined, where = 'referenceDate'): string | undefined {
+  if (value === undefined) return undefined;
+  const match = ISO_DATE.exec(value);
+  const date = match ? new Date(Date.UTC(+match[1]!, +match[2]! - 1, +match[3]!)) : undefined;
+  if (!match || !date || date.getUTCDate() !== +match[3]! || date.getUTCMonth() !== +match[2]! - 1) {
+    throw new KornerError(ERROR_CODES.OPTION, `${where} must be a real date as YYYY-MM-DD, got "${value}".`);
+  }
+  return value;
+}
+
+function validateTypes(types: readonly string[] | undefined): void {
+  for (const type of types ?? []) {
+    if (!(ENTITY_TYPES as readonly string[]).includes(type)) {
+      throw new KornerError(ERROR_CODES.OPTION, `unknown entity type "${type}" in types; use ${ENTITY_TYPES.join(', ')}.`);
+    }
+  }
+}
+
+function collectUserEntries(option: ExtractorOptions['userDictionary']): UserEntry[] {
+  if (option === undefined) return [];
+  if (typeof option === 'string') return parseUserDictionary(option);
+  const list = option as readonly (UserEntry | string | readonly UserEntry[])[];
+  if (list.every((item) => typeof item === 'object' && !Array.isArray(item))) {
+    return validateUserEntries(list as UserEntry[]);
+  }
+  return list.flatMap((item) =>
+    typeof item === 'string' ? parseUserDictionary(item) : validateUserEntries(Array.isArray(item) ? item : [item as UserEntry]),
+  );
+}
+
+/**
+ * Loads the dictionaries once and returns an extractor whose `extract` is synchronous. Create one and reuse it:
+ * creating is the expensive part.
+ */
+export async function createExtractor(options: ExtractorOptions & { loader: ResourceLoader }): Promise<Extractor> {
+  const defaults: RunOptions = {};
+  if (options.referenceDate !== undefined) defaults.referenceDate = validateReferenceDate(options.referenceDate)!;
+  if (options.types !== undefined) {
+    validateTypes(options.types);
+    defaults.types = options.types;
+  }
+  if (options.minScore !== undefined) defaults.minScore = options.minScore;
+  const resources = new Resources(options.loader, collectUserEntries(options.userDictionary));
+  const stages = options.stages ? options.stages(defaultStages()) : defaultStages();
+  const pipeline = createPipeline(stages);
+  await pipeline.setup(resources);
+
+  const process = (text: string, runOptions: RunOptions = {}): KornerDocument => {
+    if (typeof text !== 'string') {
+      throw new KornerError(ERROR_CODES.OPTION, `extract() takes a string, got ${text === null ? 'null' : typeof text}.`);
+    }
+    const merged: RunOptions = { ...defaults, ...runOptions };
+    validateReferenceDate(merged.referenceDate);
+    validateTypes(merged.types);
+    const doc = createDocument(text, merged.referenceDate);
+    return pipeline.run(doc, merged);
+  };
+
+  return {
+    pipeline,
+    process,
+    extract(text, runOptions = {}) {
+      const merged: RunOptions = { ...defaults, ...runOptions };
+      const doc = process(text, runOptions);
+      const keep = merged.types ? new Set(merged.types) : undefined;
+      const minScore = merged.minScore;
+      const entities = (doc.entities ?? []).filter(
+        (entity) =>
+          (!keep || keep.has(entity.type)) && (minScore === undefined || entity.score === undefined || entity.score >= minScore),
+      );
+      const result: ExtractResult = { language: doc.language ?? 'und', entities, links: doc.links ?? [] };
+      if (doc.referenceDate !== undefined) result.referenceDate = doc.referenceDate;
+      return result;
+    },
+  };
+}

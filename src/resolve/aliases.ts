@@ -1,0 +1,46 @@
+import type { Entity, KornerDocument } from '../document/types.js';
+import type { Stage } from '../pipeline/stage.js';
+
+/**
+ * Groups mentions of one thing under one `canonical` name inside a document:
+ * - an abbreviation link (ETRI ↔ 전자통신연구원) puts both entities under the expansion's canonical name;
+ * - a mention whose text equals another mention's alias gets that canonical name too (기재부 twice, once resolved).
+ */
+export function resolveAliases(doc: KornerDocument): void {
+  const entities = doc.entities ?? [];
+  if (entities.length === 0) return;
+  const byStart = new Map<number, Entity>();
+  for (const entity of entities) byStart.set(entity.start, entity);
+
+  for (const link of doc.links ?? []) {
+    if (link.kind !== 'abbreviation' || !link.target) continue;
+    const source = byStart.get(link.source.start);
+    const target = byStart.get(link.target.start);
+    if (!source || !target || source.end !== link.source.end || target.end !== link.target.end) continue;
+    const canonical = target.canonical ?? source.canonical ?? target.text;
+    source.canonical ??= canonical;
+    target.canonical ??= canonical;
+  }
+
+  const canonicalByText = new Map<string, string>();
+  for (const entity of entities) {
+    if (entity.canonical && !canonicalByText.has(entity.text)) canonicalByText.set(entity.text, entity.canonical);
+  }
+  if (canonicalByText.size === 0) return;
+  for (const entity of entities) {
+    if (entity.canonical) continue;
+    const canonical = canonicalByText.get(entity.text);
+    if (canonical) entity.canonical = canonical;
+  }
+}
+
+export function createAliasStage(): Stage {
+  return {
+    name: 'aliases',
+    requires: ['entities'],
+    provides: ['canonical'],
+    run(doc) {
+      resolveAliases(doc);
+    },
+  };
+}

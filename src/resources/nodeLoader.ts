@@ -1,0 +1,36 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ResourceLoader } from './loader.js';
+
+/**
+ * Finds the package's `dictionaries/` folder by walking up from this module: it is `../dictionaries` from `dist/`
+ * and `../../dictionaries` from `src/resources/` in a checkout.
+ */
+export function defaultDictionaryRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 6; i++) {
+    const candidate = join(dir, 'dictionaries');
+    if (existsSync(join(dir, 'package.json')) && existsSync(candidate)) return candidate;
+    const parent = dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  throw new Error('cannot find the korner dictionaries folder next to the package; reinstall korner');
+}
+
+/** A loader over a folder on disk (by default the package's own `dictionaries/`). */
+export function nodeLoader(root: string = defaultDictionaryRoot()): ResourceLoader {
+  const base = resolve(root);
+  return {
+    async read(name) {
+      return new Uint8Array(await readFile(join(base, name)));
+    },
+  };
+}
+
+/** Reads a file as UTF-8 text, synchronously (for user dictionaries given as paths). */
+export function readTextFile(path: string): string {
+  return readFileSync(path, 'utf8');
+}
