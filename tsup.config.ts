@@ -13,7 +13,7 @@ export default defineConfig([
     noExternal: ['franc', 'trigram-utils', 'n-gram', 'collapse-white-space'],
   },
   {
-    entry: { cli: 'src/cli/main.ts' },
+    entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
     target: 'node20',
     banner: { js: '#!/usr/bin/env node' },

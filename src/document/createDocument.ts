@@ -12,7 +12,8 @@ export function createDocument(text: string, referenceDate?: string): KornerDocu
  * that the offset rule (`text.slice(start, end) === entity.text`) holds by construction.
  */
 export function addCandidate(doc: KornerDocument, candidate: Omit<Entity, 'text'> & { text?: string }): Entity {
-  const entity: Entity = { ...candidate, text: doc.text.slice(candidate.start, candidate.end) };
+  const { start, end, type, ...rest } = candidate;
+  const entity: Entity = { start, end, text: doc.text.slice(start, end), type, ...rest };
   (doc.candidates ??= []).push(entity);
   return entity;
 }

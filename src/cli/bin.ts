@@ -1,0 +1,22 @@
+import type { CliContext } from './context.js';
+import { main } from './main.js';
+import { Output } from './output.js';
+
+const context: CliContext = {
+  stdout: new Output(process.stdout),
+  warn: (message) => process.stderr.write(`${message}\n`),
+};
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  // A closed pipe (korner ... | head) is a normal end, not a crash.
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+main(process.argv.slice(2), context).then(
+  (status) => {
+    process.exitCode = status;
+  },
+  (error: unknown) => {
+    process.stderr.write(`korner: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+    process.exitCode = 70;
+  },
+);

@@ -1,0 +1,55 @@
+import { version } from '../../package.json';
+import { KornerError } from '../errors.js';
+import { runExtract } from './commands/extract.js';
+import type { CliContext } from './context.js';
+import { Output } from './output.js';
+
+type Command = (args: string[], context: CliContext) => Promise<number>;
+
+const COMMANDS: Record<string, { run: Command; summary: string }> = {
+  extract: { run: runExtract, summary: 'find entities and links in text, documents or JSONL' },
+};
+
+function mainHelp(): string {
+  const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length)) + 2;
+  const list = Object.entries(COMMANDS)
+    .map(([name, command]) => `  ${name.padEnd(width)}${command.summary}`)
+    .join('\n');
+  return `korner ${version}: Korean named-entity extraction
+
+Usage: korner <command> [options] [files...]
+
+Commands:
+${list}
+
+Run "korner <command> --help" for a command's options.
+Options: -h, --help   this help;  -v, --version   the version
+`;
+}
+
+/** Runs the CLI and returns the exit status. */
+export async function main(argv: string[], context: CliContext): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+    await context.stdout.write(mainHelp());
+    return first === undefined ? 2 : 0;
+  }
+  if (first === '-v' || first === '--version') {
+    await context.stdout.write(`${version}\n`);
+    return 0;
+  }
+  const command = COMMANDS[first];
+  if (!command) {
+    context.warn(`korner: unknown command "${first}". Commands: ${Object.keys(COMMANDS).join(', ')}; see korner --help.`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, context);
+  } catch (error) {
+    if (error instanceof KornerError) {
+      context.warn(`${error.message} [${error.code}]`);
+      return 2;
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,82 @@
+import { ERROR_CODES, type ErrorCode } from '../errors.js';
+import { displayName, readDocument, readLines, type ReadOptions } from './input.js';
+
+export type InputMode = 'text' | 'document' | 'jsonl';
+export const INPUT_MODES: readonly InputMode[] = ['text', 'document', 'jsonl'];
+
+/** A document to process, or an error record that takes its place in the output. */
+export interface DocumentRecord {
+  source: string;
+  line: number;
+  id: string | number;
+  text?: string;
+  referenceDate?: string;
+  /** Fields of a JSONL record other than id, text and referenceDate, passed through to the output. */
+  extra?: Record<string, unknown>;
+  error?: { code: ErrorCode; message: string };
+}
+
+/**
+ * Every document of the inputs, in input order: one per line (`text`, `jsonl`) or one per input (`document`).
+ * Empty lines of `jsonl` input are skipped (they hold no record); empty lines of `text` input are empty documents,
+ * so that output line N answers input line N.
+ */
+export async function* readRecords(
+  sources: readonly string[],
+  mode: InputMode,
+  options: ReadOptions,
+): AsyncGenerator<DocumentRecord> {
+  for (const source of sources) {
+    if (mode === 'document') {
+      const record = await readDocument(source, options);
+      yield { ...record, id: displayName(source) };
+      continue;
+    }
+    for await (const record of readLines(source, options)) {
+      const id = `${displayName(source)}:${record.line}`;
+      if (record.error || record.text === undefined) {
+        yield { source, line: record.line, id, ...(record.error ? { error: record.error } : {}) };
+        continue;
+      }
+      if (mode === 'text') {
+        yield { source, line: record.line, id, text: record.text };
+        continue;
+      }
+      if (record.text.trim() === '') continue;
+      yield parseJsonRecord(source, record.line, record.text);
+    }
+  }
+}
+
+function parseJsonRecord(source: string, line: number, text: string): DocumentRecord {
+  const where = `${displayName(source)}:${line}`;
+  const fail = (message: string): DocumentRecord => ({
+    source,
+    line,
+    id: where,
+    error: { code: ERROR_CODES.INPUT_JSON, message: `${where}: ${message}` },
+  });
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return fail(`malformed JSON (${(error as Error).message}); each line must be one JSON object.`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    return fail('expected a JSON object such as {"id": "1", "text": "..."}.');
+  }
+  const { id, text: body, referenceDate, ...extra } = parsed as Record<string, unknown>;
+  if (typeof body !== 'string') return fail('the record has no string field "text".');
+  if (referenceDate !== undefined && typeof referenceDate !== 'string') {
+    return fail('"referenceDate" must be a string YYYY-MM-DD.');
+  }
+  const record: DocumentRecord = {
+    source,
+    line,
+    id: typeof id === 'string' || typeof id === 'number' ? id : where,
+    text: body,
+    extra,
+  };
+  if (referenceDate !== undefined) record.referenceDate = referenceDate;
+  return record;
+}
