@@ -1,0 +1,453 @@
+#!/usr/bin/env node
+// Builds dictionaries/mecab-ko-dic/ from the mecab-ko-dic 2.0.3-20170922 compiled into Lucene's Korean analyzer
+// (Nori) in Debian's liblucene8-java. This script is the source of truth for those files: rerun it, never edit them.
+//
+//   node scripts/mecab-dic/build.mjs            extract with Java (ExtractNori.java), then compile
+//   node scripts/mecab-dic/build.mjs --check    rebuild in memory and compare with the committed files
+//
+// Needs: openjdk 17 (java, javac) and liblucene8-java (jars in /usr/share/java, or set LUCENE_JARS to a
+// colon-separated classpath). The intermediate dump goes to .cache/mecab-dic/ (git-ignored).
+//
+// Output (all little-endian typed arrays; sizes and layout in meta.json):
+//   trie.bin       Int32Array [base..., check...]: a double-array trie over dense character codes;
+//                  the slot of code 0 under a node is its terminal and holds -(entryStart * 64 + count) - 1
+//   codes.bin      Uint16Array(65536): UTF-16 code unit -> dense code (0 = occurs in no surface)
+//   entries.bin    Int16Array(4 * entries): leftId, rightId, wordCost, info (tag | type << 6 | nameClass << 8 |
+//                  hasExtra << 10), entries sorted by surface (UTF-16 order), Lucene's word-id order within one
+//   extras.bin     Uint32Array(2 * n + 1): sorted entry indices with extra data, then byte offsets into extras.txt
+//   extras.txt     UTF-8 records: reading \x1f morphemes (surface \x1d tag, joined by \x1e)
+//   chars.bin      Uint32Array(65536): character facts (see CHAR_* below and src/analyzer/dictionary.ts)
+//   matrix-0.bin, matrix-1.bin  Int16Array rows of the connection matrix (row = left id of the next word,
+//                  column = right id of the previous word), split in two so that each file stays ~10 MB
+//   meta.json      tags, unknown-word definitions, default context ids for user words, sizes
+//   manifest.json  version and sha256 of every file above
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const outDir = path.join(root, 'dictionaries/mecab-ko-dic');
+const cacheDir = path.join(root, '.cache/mecab-dic');
+const check = process.argv.includes('--check');
+
+export const DICTIONARY_VERSION = 'mecab-ko-dic-2.0.3-20170922';
+/** Bumped whenever the binary layout changes (the loader checks it). */
+export const FORMAT_VERSION = 1;
+
+// ---------------------------------------------------------------------------------------------- extraction
+function classpath() {
+  if (process.env.LUCENE_JARS) return process.env.LUCENE_JARS;
+  const dir = '/usr/share/java';
+  const find = (prefix) => {
+    const name = fs.readdirSync(dir).find((f) => f.startsWith(prefix) && /-\d[\d.]*\.jar$/.test(f));
+    if (!name) throw new Error(`no ${prefix}*.jar in ${dir}: apt-get install liblucene8-java, or set LUCENE_JARS`);
+    return path.join(dir, name);
+  };
+  return [find('lucene-core-'), find('lucene-analyzers-common-'), find('lucene-analyzers-nori-')].join(':');
+}
+
+function extract() {
+  const cls = path.join(cacheDir, 'classes');
+  const dump = path.join(cacheDir, 'dump');
+  fs.mkdirSync(cls, { recursive: true });
+  const cp = classpath();
+  execFileSync('javac', ['-cp', cp, '-d', cls, path.join(here, 'ExtractNori.java')], { stdio: 'inherit' });
+  execFileSync('java', ['-cp', `${cp}:${cls}`, 'ExtractNori', dump], { stdio: 'inherit' });
+  return dump;
+}
+
+// ---------------------------------------------------------------------------------------------- fine tags
+// Lucene keeps only coarse tags for particles and endings (every JK*, JX, JC is "J"; every E* is "E"). mecab's
+// dictionary compiler numbers context ids in the sorted order of their feature strings, which begin with the
+// full Sejong tag, so the J ids are the blocks JC < JKB < JKC < JKG < JKO < JKQ < JKS < JKV < JX and the E ids
+// EC < EF < EP < ETM < ETN. Inside a block the lexicalised ids are sorted by surface, so a block starts where the
+// surfaces start again from the beginning; an id with many surfaces is not lexicalised and is a block of its
+// own. The build fails unless every block count and anchor word below agrees.
+const FINE = {
+  J: { tags: ['JC', 'JKB', 'JKC', 'JKG', 'JKO', 'JKQ', 'JKS', 'JKV', 'JX'],
+    anchors: { JC: '과', JKB: '에게', JKC: '가', JKG: '의', JKO: '를', JKQ: '라고', JKS: '께서', JKV: '아', JX: '는' } },
+  E: { tags: ['EC', 'EF', 'EP', 'ETM', 'ETN'],
+    anchors: { EC: '어서', EF: '습니다', EP: '었', ETM: '은', ETN: '기' } },
+};
+
+const utf8Compare = (a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+
+function fineTagsByLeftId(rows) {
+  const result = new Map();
+  for (const coarse of Object.keys(FINE)) {
+    const byId = new Map();
+    for (const r of rows) {
+      if (r.leftPos !== coarse) continue;
+      let s = byId.get(r.leftId);
+      if (!s) byId.set(r.leftId, (s = { morph: new Set(), all: new Set() }));
+      s.all.add(r.surface);
+      if (r.type === 'MORPHEME') s.morph.add(r.surface);
+    }
+    const ids = [...byId.keys()].sort((a, b) => a - b);
+    const blocks = [];
+    let prev = null;
+    for (const id of ids) {
+      const s = byId.get(id);
+      const big = s.all.size > 30;
+      const rep = [...(s.morph.size ? s.morph : s.all)].sort(utf8Compare)[0];
+      const reset = prev === null || big || prev.big || utf8Compare(rep, prev.rep) < 0;
+      if (reset) blocks.push([]);
+      blocks.at(-1).push(id);
+      prev = { rep, big };
+    }
+    const { tags, anchors } = FINE[coarse];
+    if (blocks.length !== tags.length) {
+      throw new Error(`fine tags of ${coarse}: found ${blocks.length} blocks of context ids, expected ${tags.length}`);
+    }
+    blocks.forEach((block, i) => {
+      const tag = tags[i];
+      if (!block.some((id) => byId.get(id).morph.has(anchors[tag]))) {
+        throw new Error(`fine tags of ${coarse}: block ${i} (${block[0]}..${block.at(-1)}) lacks anchor ${anchors[tag]}/${tag}`);
+      }
+      for (const id of block) result.set(id, tag);
+    });
+  }
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------- trie
+/** Double-array trie over sorted keys (arrays of dense codes >= 1); values[i] >= 0 is stored at key i's end. */
+function buildDoubleArray(keys, values) {
+  let cap = 1 << 21;
+  let base = new Int32Array(cap);
+  let chk = new Int32Array(cap).fill(-1);
+  const grow = (need) => {
+    if (need < cap) return;
+    let next = cap;
+    while (next <= need) next *= 2;
+    const b = new Int32Array(next);
+    b.set(base);
+    const c = new Int32Array(next).fill(-1);
+    c.set(chk);
+    base = b;
+    chk = c;
+    cap = next;
+  };
+  chk[0] = -2; // the root has no parent
+  let nextCheckPos = 1;
+  let size = 1;
+  const codes = [];
+  const ranges = [];
+  // Iterative depth-first construction: stack of [node, lo, hi, depth].
+  const stack = [[0, 0, keys.length, 0]];
+  while (stack.length) {
+    const [node, lo, hi, depth] = stack.pop();
+    codes.length = 0;
+    ranges.length = 0;
+    for (let i = lo; i < hi; ) {
+      const c = depth < keys[i].length ? keys[i][depth] : 0;
+      let j = i + 1;
+      while (j < hi && (depth < keys[j].length ? keys[j][depth] : 0) === c) j++;
+      codes.push(c);
+      ranges.push(i, j);
+      i = j;
+    }
+    const first = codes[0];
+    let pos = Math.max(first + 1, nextCheckPos) - 1;
+    let nonzero = 0;
+    let firstFree = true;
+    let b;
+    for (;;) {
+      pos++;
+      grow(pos);
+      if (chk[pos] !== -1) {
+        nonzero++;
+        continue;
+      }
+      if (firstFree) {
+        nextCheckPos = pos;
+        firstFree = false;
+      }
+      b = pos - first;
+      grow(b + codes[codes.length - 1]);
+      let ok = true;
+      for (let k = 1; k < codes.length; k++) {
+        if (chk[b + codes[k]] !== -1) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) break;
+    }
+    // darts-clone's heuristic: once the scanned region is nearly full, start later next time.
+    if (nonzero / (pos - nextCheckPos + 1) >= 0.95) nextCheckPos = pos;
+    base[node] = b;
+    for (let k = 0; k < codes.length; k++) {
+      const slot = b + codes[k];
+      chk[slot] = node;
+      if (slot + 1 > size) size = slot + 1;
+    }
+    for (let k = codes.length - 1; k >= 0; k--) {
+      const slot = b + codes[k];
+      const glo = ranges[2 * k];
+      const ghi = ranges[2 * k + 1];
+      if (codes[k] === 0) {
+        if (ghi - glo !== 1) throw new Error('duplicate key in trie');
+        base[slot] = -values[glo] - 1;
+      } else {
+        stack.push([slot, glo, ghi, depth + 1]);
+      }
+    }
+  }
+  const out = new Int32Array(2 * size);
+  out.set(base.subarray(0, size), 0);
+  out.set(chk.subarray(0, size), size);
+  return { data: out, size };
+}
+
+// ---------------------------------------------------------------------------------------------- main
+function main() {
+  const dump = process.argv.includes('--skip-extract') ? path.join(cacheDir, 'dump') : extract();
+  const info = JSON.parse(fs.readFileSync(path.join(dump, 'info.json'), 'utf8'));
+
+  const rows = [];
+  for (const line of fs.readFileSync(path.join(dump, 'lexicon.tsv'), 'utf8').split('\n')) {
+    if (!line) continue;
+    const f = line.split('\t');
+    rows.push({
+      surface: f[0], leftId: +f[1], rightId: +f[2], cost: +f[3], type: f[4], leftPos: f[5], rightPos: f[6],
+      reading: f[7], morphemes: f[8],
+    });
+  }
+  if (rows.length !== info.entries) throw new Error(`read ${rows.length} entries, Java wrote ${info.entries}`);
+
+  const fineByLeft = fineTagsByLeftId(rows);
+  // The fine tag of a particle/ending morpheme inside a breakdown: the lowest-cost plain entry with that surface
+  // and coarse tag (the first morpheme of an entry takes the entry's own left-id tag instead, which is exact).
+  const fineBySurface = new Map();
+  for (const r of rows) {
+    if (r.type !== 'MORPHEME' || !FINE[r.leftPos]) continue;
+    const key = `${r.leftPos}\u0000${r.surface}`;
+    const best = fineBySurface.get(key);
+    if (!best || r.cost < best.cost) fineBySurface.set(key, { cost: r.cost, tag: fineByLeft.get(r.leftId) });
+  }
+  const refine = (coarse, surface) => fineBySurface.get(`${coarse}\u0000${surface}`)?.tag ?? FINE[coarse]?.tags[0];
+
+  const tagNames = ['UNKNOWN'];
+  const tagIndex = new Map([['UNKNOWN', 0]]);
+  const tagOf = (t) => {
+    let i = tagIndex.get(t);
+    if (i === undefined) {
+      i = tagNames.length;
+      tagNames.push(t);
+      tagIndex.set(t, i);
+    }
+    return i;
+  };
+  for (const group of Object.values(FINE)) group.tags.forEach(tagOf);
+  const entryTag = (r) => (FINE[r.leftPos] ? fineByLeft.get(r.leftId) : r.leftPos);
+
+  // Name classes: Lucene's left ids for proper nouns separate person names, place names and the rest. Find the
+  // ids from known words rather than hard-coding them.
+  const idOf = (surface, pos) => rows.find((r) => r.surface === surface && r.leftPos === pos && r.type === 'MORPHEME').leftId;
+  const personId = idOf('유정복', 'NNP');
+  const placeId = idOf('인천', 'NNP');
+  if (idOf('장후이', 'NNP') !== personId || idOf('웨이하이', 'NNP') !== placeId) throw new Error('name-class ids disagree');
+  const TYPES = ['MORPHEME', 'COMPOUND', 'INFLECT', 'PREANALYSIS'];
+  const NAME_CLASS = { none: 0, person: 1, place: 2, other: 3 };
+
+  // Dense character codes in code-unit order, so that UTF-16 order of surfaces is code order.
+  const usedUnits = new Set();
+  for (const r of rows) for (let i = 0; i < r.surface.length; i++) usedUnits.add(r.surface.charCodeAt(i));
+  const sortedUnits = [...usedUnits].sort((a, b) => a - b);
+  const codes = new Uint16Array(65536);
+  sortedUnits.forEach((u, i) => (codes[u] = i + 1));
+
+  // Entries grouped by surface (the dump is in FST order, i.e. sorted by UTF-16 code units).
+  const keys = [];
+  const values = [];
+  const entries = new Int16Array(4 * rows.length);
+  const extraIndex = [];
+  const extraChunks = [];
+  const extraOffsets = [];
+  let extraBytes = 0;
+  let start = 0;
+  const enc = new TextEncoder();
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (i > 0 && rows[i - 1].surface > r.surface) throw new Error(`dump not sorted at ${r.surface}`);
+    if (i + 1 === rows.length || rows[i + 1].surface !== r.surface) {
+      const count = i + 1 - start;
+      if (count >= 64) throw new Error(`too many entries for ${r.surface}`);
+      const key = new Uint16Array(r.surface.length);
+      for (let k = 0; k < key.length; k++) key[k] = codes[r.surface.charCodeAt(k)];
+      keys.push(key);
+      values.push(start * 64 + count);
+      start = i + 1;
+    }
+    const tag = tagOf(entryTag(r));
+    if (tag >= 64) throw new Error('more than 64 tags');
+    const nameClass = entryTag(r) !== 'NNP' ? NAME_CLASS.none
+      : r.leftId === personId ? NAME_CLASS.person : r.leftId === placeId ? NAME_CLASS.place : NAME_CLASS.other;
+    let extra = '';
+    if (r.reading || r.morphemes) {
+      const ms = r.morphemes ? r.morphemes.split('+').map((m, k) => {
+        const slash = m.lastIndexOf('/');
+        const surface = m.slice(0, slash);
+        const coarse = m.slice(slash + 1);
+        const fine = !FINE[coarse] ? coarse : k === 0 ? entryTag(r) : refine(coarse, surface);
+        tagOf(fine);
+        return `${surface}\u001d${fine}`;
+      }) : [];
+      extra = `${r.reading}\u001f${ms.join('\u001e')}`;
+    }
+    entries[4 * i] = r.leftId;
+    entries[4 * i + 1] = r.rightId;
+    entries[4 * i + 2] = r.cost;
+    entries[4 * i + 3] = tag | (TYPES.indexOf(r.type) << 6) | (nameClass << 8) | ((extra ? 1 : 0) << 10);
+    if (extra) {
+      const bytes = enc.encode(extra);
+      extraIndex.push(i);
+      extraOffsets.push(extraBytes);
+      extraChunks.push(bytes);
+      extraBytes += bytes.length;
+    }
+  }
+  extraOffsets.push(extraBytes);
+  const extras = new Uint32Array(extraIndex.length + extraOffsets.length);
+  extras.set(extraIndex, 0);
+  extras.set(extraOffsets, extraIndex.length);
+  const extrasText = Buffer.concat(extraChunks.map((c) => Buffer.from(c)));
+
+  console.error(`building trie over ${keys.length} surfaces ...`);
+  const t0 = Date.now();
+  const trie = buildDoubleArray(keys, values);
+  console.error(`trie: ${trie.size} slots in ${Date.now() - t0} ms`);
+
+  // Unknown-word definitions per character class.
+  const unknown = [];
+  for (const line of fs.readFileSync(path.join(dump, 'unknown.tsv'), 'utf8').split('\n')) {
+    if (!line) continue;
+    const [name, cls, leftId, rightId, cost, leftPos] = line.split('\t');
+    unknown.push({ class: name, classId: +cls, leftId: +leftId, rightId: +rightId, cost: +cost, tag: tagNames[tagOf(leftPos)] });
+  }
+
+  // Default context ids for user words: the most common ids of plain entries with that tag; right ids are kept
+  // apart for words with and without a final consonant (받침), which the connection costs tell apart.
+  const userIds = {};
+  const counts = new Map();
+  for (const r of rows) {
+    if (r.type !== 'MORPHEME') continue;
+    const tag = entryTag(r);
+    const nc = tag === 'NNP' ? (r.leftId === personId ? 'person' : r.leftId === placeId ? 'place' : 'other') : '';
+    const last = r.surface.charCodeAt(r.surface.length - 1);
+    const batchim = last >= 0xac00 && last <= 0xd7a3 ? ((last - 0xac00) % 28 ? 'T' : 'F') : 'F';
+    for (const key of [`${tag}|${nc}`, `${tag}|`]) {
+      if (key === `${tag}|` && nc) continue;
+      let c = counts.get(key);
+      if (!c) counts.set(key, (c = { left: new Map(), T: new Map(), F: new Map() }));
+      c.left.set(r.leftId, (c.left.get(r.leftId) ?? 0) + 1);
+      c[batchim].set(r.rightId, (c[batchim].get(r.rightId) ?? 0) + 1);
+    }
+  }
+  const top = (m) => [...m.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]?.[0];
+  for (const [key, c] of [...counts.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const left = top(c.left);
+    const rt = top(c.T) ?? top(c.F);
+    const rf = top(c.F) ?? top(c.T);
+    userIds[key] = [left, rt, rf];
+  }
+
+  // Character facts, from the JDK and Lucene's CharacterDefinition: Uint32 per code unit.
+  // bits 0-3 class, 4 invoke, 5 group, 6 punctuation (general category Z*, Cc, Cf, P*, S*), 7 digit,
+  // 8 non-spacing mark, 9 space (class SPACE), 16-23 script (0 = Common or Inherited, 255 = none)
+  const javaChars = new Uint32Array(new Uint8Array(fs.readFileSync(path.join(dump, 'chars.bin'))).buffer);
+  const scripts = info.unicodeScripts;
+  const common = new Set([scripts.indexOf('COMMON'), scripts.indexOf('INHERITED')]);
+  const PUNCT_TYPES = new Set([12, 13, 14, 15, 16, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30]);
+  const spaceClass = unknown.find((u) => u.class === 'SPACE').classId;
+  const chars = new Uint32Array(65536);
+  for (let c = 0; c < 65536; c++) {
+    const v = javaChars[c];
+    const cls = v & 15;
+    const type = (v >> 6) & 31;
+    const script = (v >> 12) & 255;
+    let out = cls | (v & 0x30);
+    if (PUNCT_TYPES.has(type)) out |= 1 << 6;
+    if (v & (1 << 11)) out |= 1 << 7;
+    if (type === 6) out |= 1 << 8; // NON_SPACING_MARK
+    if (cls === spaceClass) out |= 1 << 9;
+    out |= (script === 255 ? 255 : common.has(script) ? 0 : script + 1 > 254 ? 254 : script + 1) << 16;
+    chars[c] = out >>> 0;
+  }
+
+  const matrix = new Int16Array(new Uint8Array(fs.readFileSync(path.join(dump, 'matrix.bin'))).buffer);
+  const half = Math.ceil(info.leftIds / 2);
+  const files = {
+    'trie.bin': Buffer.from(trie.data.buffer),
+    'codes.bin': Buffer.from(codes.buffer),
+    'entries.bin': Buffer.from(entries.buffer),
+    'extras.bin': Buffer.from(extras.buffer),
+    'extras.txt': extrasText,
+    'chars.bin': Buffer.from(chars.buffer),
+    'matrix-0.bin': Buffer.from(matrix.buffer, 0, half * info.rightIds * 2),
+    'matrix-1.bin': Buffer.from(matrix.buffer, half * info.rightIds * 2),
+  };
+  const meta = {
+    generated: 'by scripts/mecab-dic/build.mjs: do not edit',
+    version: DICTIONARY_VERSION,
+    format: FORMAT_VERSION,
+    source: info.source,
+    lucene: info.lucene,
+    surfaces: keys.length,
+    entries: rows.length,
+    trieSize: trie.size,
+    extras: extraIndex.length,
+    leftIds: info.leftIds,
+    rightIds: info.rightIds,
+    matrixSplit: half,
+    tags: tagNames,
+    types: TYPES,
+    nameClasses: ['', 'person', 'place', 'other'],
+    nameClassLeftIds: { person: personId, place: placeId },
+    unknown,
+    characterClasses: Object.fromEntries(unknown.map((u) => [u.class, u.classId])),
+    userWordIds: userIds,
+  };
+  files['meta.json'] = Buffer.from(`${JSON.stringify(meta, null, 1)}\n`);
+  // Licence and notice of the data: Lucene's (Apache-2.0), whose NOTICE carries mecab-ko-dic's (Apache-2.0).
+  files['LICENSE'] = fs.readFileSync(path.join(dump, 'LICENSE.txt'));
+  files['NOTICE'] = Buffer.concat([
+    Buffer.from(
+      'The files in this folder are generated by korner\'s scripts/mecab-dic/build.mjs from mecab-ko-dic\n' +
+        '2.0.3-20170922 as compiled into Apache Lucene\'s Korean analyzer (Nori, lucene-analyzers-nori),\n' +
+        'both under the Apache License 2.0 (see LICENSE). The NOTICE of that Lucene module follows.\n\n',
+    ),
+    fs.readFileSync(path.join(dump, 'NOTICE.txt')),
+  ]);
+  const manifest = {
+    generated: 'by scripts/mecab-dic/build.mjs: do not edit',
+    version: DICTIONARY_VERSION,
+    lucene: info.lucene,
+    format: FORMAT_VERSION,
+    files: Object.fromEntries(
+      Object.entries(files)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([name, data]) => [name, { bytes: data.length, sha256: createHash('sha256').update(data).digest('hex') }]),
+    ),
+  };
+  const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+  if (check) {
+    const committed = fs.readFileSync(path.join(outDir, 'manifest.json'), 'utf8');
+    if (committed !== manifestText) {
+      console.error('dictionaries/mecab-ko-dic/manifest.json differs from a fresh build');
+      process.exit(1);
+    }
+    console.error('dictionaries/mecab-ko-dic is up to date');
+    return;
+  }
+  fs.mkdirSync(outDir, { recursive: true });
+  for (const [name, data] of Object.entries(files)) fs.writeFileSync(path.join(outDir, name), data);
+  fs.writeFileSync(path.join(outDir, 'manifest.json'), manifestText);
+  for (const [name, f] of Object.entries(manifest.files)) console.error(`${name.padEnd(14)} ${f.bytes}`);
+}
+
+main();
