@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import type { Stage } from '../src/core.js';
+import { createExtractor, extract, insertAfter, KornerError } from '../src/index.js';
+
+describe('createExtractor', () => {
+  it('finds user dictionary entries, with their canonical names and a particle after them', async () => {
+    const extractor = await createExtractor({
+      userDictionary: [
+        { surface: '아라뱃길', type: 'LOCATION' },
+        { surface: '과기정통부', type: 'ORGANIZATION', canonical: '과학기술정보통신부' },
+      ],
+    });
+    const text = '과기정통부는 아라뱃길에서 행사를 열었다.';
+    const { entities } = extractor.extract(text);
+    const mine = entities.filter((e) => e.source === 'userDictionary');
+    expect(mine.map((e) => [e.text, e.type, e.canonical])).toEqual([
+      ['과기정통부', 'ORGANIZATION', '과학기술정보통신부'],
+      ['아라뱃길', 'LOCATION', undefined],
+    ]);
+    for (const e of entities) expect(text.slice(e.start, e.end)).toBe(e.text);
+  });
+
+  it('takes a user dictionary as TSV text', async () => {
+    const extractor = await createExtractor({ userDictionary: '정보통신연구소\tOG\n' });
+    expect(extractor.extract('정보통신연구소 발표').entities.map((e) => e.text)).toContain('정보통신연구소');
+  });
+
+  it('does not find a user entry inside another word', async () => {
+    const extractor = await createExtractor({ userDictionary: [{ surface: 'ETRI', type: 'ORGANIZATION' }] });
+    expect(extractor.extract('METRIC ETRIX').entities.filter((e) => e.source === 'userDictionary')).toEqual([]);
+  });
+
+  it('keeps only the requested types', async () => {
+    const extractor = await createExtractor({
+      userDictionary: [
+        { surface: '서울', type: 'LOCATION' },
+        { surface: '홍길동', type: 'PERSON' },
+      ],
+    });
+    const { entities } = extractor.extract('홍길동은 서울에 산다', { types: ['PERSON'] });
+    expect(entities.every((e) => e.type === 'PERSON')).toBe(true);
+    expect(entities.map((e) => e.text)).toContain('홍길동');
+  });
+
+  it.each([
+    ['a reference date that is not a date', { referenceDate: '2016-02-30' }, /referenceDate must be a real date/],
+    ['an unknown type', { types: ['CITY'] }, /unknown entity type "CITY"/],
+  ])('rejects %s', async (_title, options, message) => {
+    const extractor = await createExtractor();
+    expect(() => extractor.extract('글', options)).toThrow(message);
+  });
+
+  it('rejects a bad user entry when it is created', async () => {
+    await expect(createExtractor({ userDictionary: [{ surface: '', type: 'PERSON' }] })).rejects.toBeInstanceOf(KornerError);
+  });
+
+  it('runs a stage the user adds, in the place they put it', async () => {
+    const shout: Stage = {
+      name: 'shout',
+      requires: ['entities'],
+      provides: ['shout:count'],
+      run(doc) {
+        doc.extra['shout:count'] = doc.entities?.length ?? 0;
+      },
+    };
+    const extractor = await createExtractor({
+      userDictionary: [{ surface: '인천', type: 'LOCATION' }],
+      stages: (stages) => insertAfter(stages, 'resolveOverlaps', shout),
+    });
+    expect(extractor.pipeline.names).toContain('shout');
+    expect(extractor.process('인천에서').extra['shout:count']).toBeGreaterThanOrEqual(1);
+  });
+
+  it('sets the language', async () => {
+    const extractor = await createExtractor();
+    expect(extractor.extract('한국과 중국 정부가 협력한다.').language).toBe('kor');
+    expect(extractor.extract('The agreement was signed in Seoul on Monday.').language).toBe('eng');
+  });
+});
+
+describe('extract', () => {
+  it('is a one-shot convenience over a shared extractor', async () => {
+    const result = await extract('한국과 중국 정부가 협력한다.');
+    expect(result.language).toBe('kor');
+    expect(Array.isArray(result.entities)).toBe(true);
+  });
+});

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import type { Entity } from '../../src/document/types.js';
+import { resolveOverlaps } from '../../src/resolve/overlap.js';
+
+function entity(start: number, end: number, type: Entity['type'], source: string, score?: number): Entity {
+  return { start, end, text: 'x'.repeat(end - start), type, source, ...(score === undefined ? {} : { score }) };
+}
+
+describe('resolveOverlaps', () => {
+  it.each([
+    ['the longer span wins', [entity(0, 2, 'LOCATION', 'place'), entity(0, 4, 'ORGANIZATION', 'organization')], [[0, 4, 'ORGANIZATION']]],
+    ['on equal length the trusted source wins', [entity(0, 3, 'PERSON', 'tagger'), entity(0, 3, 'LOCATION', 'userDictionary')], [[0, 3, 'LOCATION']]],
+    ['on equal source the higher score wins', [entity(0, 3, 'PERSON', 'tagger', 0.4), entity(1, 4, 'LOCATION', 'tagger', 0.9)], [[1, 4, 'LOCATION']]],
+    ['disjoint spans are all kept, sorted', [entity(5, 6, 'DATE', 'dateTime'), entity(0, 2, 'PERSON', 'person')], [[0, 2, 'PERSON'], [5, 6, 'DATE']]],
+    ['touching spans do not overlap', [entity(0, 2, 'PERSON', 'person'), entity(2, 4, 'PERSON', 'person')], [[0, 2, 'PERSON'], [2, 4, 'PERSON']]],
+    ['empty spans are dropped', [entity(3, 3, 'PERSON', 'person')], []],
+  ])('%s', (_title, candidates, expected) => {
+    expect(resolveOverlaps(candidates).map((e) => [e.start, e.end, e.type])).toEqual(expected);
+  });
+
+  it('takes a custom priority', () => {
+    const chosen = resolveOverlaps([entity(0, 3, 'PERSON', 'a'), entity(0, 3, 'LOCATION', 'b')], { priority: { b: 1 } });
+    expect(chosen.map((e) => e.type)).toEqual(['LOCATION']);
+  });
+});
