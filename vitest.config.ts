@@ -5,5 +5,6 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    reporters: ['default', './scripts/vitest-summary.ts'],
   },
 });

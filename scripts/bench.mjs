@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// npm run bench: throughput (MB of UTF-8 input per second), peak memory and cold start of `extract`, on the
+// benchmark corpora in ../shared/bench, each measured in a fresh Node process. Runs the built package (dist/).
+// Not a test: numbers go into issue notes, before and after a change.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const shared = resolve(root, '..', 'shared', 'bench');
+const corpora = ['klue-open-text.txt', 'nsmc-5mb.txt'];
+
+if (process.argv[2] === '--child') {
+  const file = process.argv[3];
+  const started = performance.now();
+  const { createExtractor } = await import(pathToFileURL(join(root, 'dist', 'index.js')).href);
+  const extractor = await createExtractor({ referenceDate: '2016-05-17' });
+  extractor.extract('유정복 인천시장은 16일 인천시청에서 만났다.');
+  const coldStart = performance.now() - started;
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const bytes = Buffer.byteLength(lines.join('\n'));
+  let entities = 0;
+  const t0 = performance.now();
+  for (const line of lines) entities += extractor.extract(line).entities.length;
+  const seconds = (performance.now() - t0) / 1000;
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ bytes, lines: lines.length, seconds, entities, coldStart, rssMb }));
+  process.exit(0);
+}
+
+if (!existsSync(join(root, 'dist', 'index.js'))) {
+  console.error('bench: build first (npm run build)');
+  process.exit(2);
+}
+const rows = [];
+for (const name of corpora) {
+  const file = join(shared, name);
+  if (!existsSync(file)) {
+    console.error(`bench: ${file} is missing; skipping`);
+    continue;
+  }
+  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', file], { encoding: 'utf8' });
+  const r = JSON.parse(out.trim().split('\n').pop());
+  rows.push({
+    corpus: name,
+    'MB': (r.bytes / 1e6).toFixed(2),
+    'lines': r.lines,
+    'MB/s': (r.bytes / 1e6 / r.seconds).toFixed(2),
+    'lines/s': Math.round(r.lines / r.seconds),
+    'entities': r.entities,
+    'cold start ms': Math.round(r.coldStart),
+    'peak RSS MB': Math.round(r.rssMb),
+  });
+}
+const headers = Object.keys(rows[0] ?? { corpus: '' });
+const widths = headers.map((h) => Math.max(h.length, ...rows.map((r) => String(r[h]).length)));
+const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+console.log(`korner bench, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
+console.log(line(headers));
+console.log(line(widths.map((w) => '-'.repeat(w))));
+for (const r of rows) console.log(line(headers.map((h) => r[h])));
