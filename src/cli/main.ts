@@ -1,5 +1,6 @@
 import { version } from '../../package.json';
 import { KornerError } from '../errors.js';
+import { runEval } from './commands/eval.js';
 import { runExtract } from './commands/extract.js';
 import type { CliContext } from './context.js';
 import { Output } from './output.js';
@@ -8,6 +9,7 @@ type Command = (args: string[], context: CliContext) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   extract: { run: runExtract, summary: 'find entities and links in text, documents or JSONL' },
+  eval: { run: runEval, summary: 'score extraction against gold JSONL (entity and character F1)' },
 };
 
 function mainHelp(): string {
