@@ -1,0 +1,67 @@
+import { Converter } from 'opencc-js';
+import { pinyin, polyphonic } from 'pinyin-pro';
+import { type PinyinTable, pinyinToHangul } from './pinyin.js';
+import { unifiedHan } from './script.js';
+
+/**
+ * Mandarin readings of Hanja written in Hangul by 외래어 표기법 (威海 → 웨이하이, 習近平 → 시진핑). Korean text writes
+ * traditional characters (and Korean variants such as 靑); opencc-js maps them to simplified ones, which pinyin-pro
+ * reads with its word dictionary (重慶 → chong qing, 廈門 → xia men).
+ */
+export interface MandarinReader {
+  readonly table: PinyinTable;
+  /** Traditional → simplified, one character for one character. */
+  simplify(hanja: string): string[];
+}
+
+export function createMandarinReader(table: PinyinTable): MandarinReader {
+  const convert = Converter({ from: 't', to: 'cn' });
+  return {
+    table,
+    simplify(hanja) {
+      const chars = Array.from(hanja, unifiedHan);
+      const whole = Array.from(convert(chars.join('')));
+      // opencc converts by phrase; if a phrase changed length, fall back to one character at a time.
+      return whole.length === chars.length ? whole : chars.map((c) => convert(c));
+    },
+  };
+}
+
+const PINYIN_OPTIONS = { toneType: 'none', type: 'array', v: false } as const;
+
+/**
+ * The Mandarin reading in Hangul, or undefined when a character has none. With `name`, the first character is read
+ * as a surname (單 shan → 산, 曾 zeng → 쩡).
+ */
+export function readMandarin(hanja: string, reader: MandarinReader, options: { name?: boolean } = {}): string | undefined {
+  const simplified = reader.simplify(hanja).join('');
+  const syllables = pinyin(simplified, options.name ? { ...PINYIN_OPTIONS, surname: 'head' } : PINYIN_OPTIONS);
+  let out = '';
+  for (const syllable of syllables) {
+    const hangul = pinyinToHangul(syllable, reader.table);
+    if (hangul === undefined) return undefined;
+    out += hangul;
+  }
+  return out;
+}
+
+/**
+ * Every Hangul spelling each character may take: the readings in context and as a surname first, then every
+ * other reading of the character (polyphones), for matching a gloss against the Hangul it stands beside.
+ */
+export function mandarinOptions(hanja: string, reader: MandarinReader): string[][] {
+  const simplified = reader.simplify(hanja).join('');
+  const inContext = pinyin(simplified, PINYIN_OPTIONS);
+  const asName = pinyin(simplified, { ...PINYIN_OPTIONS, surname: 'head' });
+  const all = polyphonic(simplified, PINYIN_OPTIONS);
+  const chars = Array.from(simplified);
+  return chars.map((_, i) => {
+    const out = new Set<string>();
+    for (const syllable of [inContext[i], asName[i], ...(all[i] ?? [])]) {
+      if (syllable === undefined) continue;
+      const hangul = pinyinToHangul(syllable, reader.table);
+      if (hangul !== undefined) out.add(hangul);
+    }
+    return [...out];
+  });
+}

@@ -1,0 +1,167 @@
+import type { EntityType, Reading } from '../document/types.js';
+import type { Resources } from '../resources/resources.js';
+import type { TsvTable } from '../resources/tsv.js';
+import { ERROR_CODES, KornerError } from '../errors.js';
+import { createMandarinReader, mandarinOptions, type MandarinReader, readMandarin } from './mandarin.js';
+import { buildPinyinTable, pinyinToHangul } from './pinyin.js';
+import { unifiedHan } from './script.js';
+import {
+  buildSinoKoreanData,
+  matchSinoKorean,
+  readSinoKorean,
+  sinoKoreanAccepts,
+  type SinoKoreanData,
+} from './sinoKorean.js';
+
+/** The dictionary files the reader is built from, relative to dictionaries/. */
+export const HANJA_TABLES = {
+  readings: 'hanja/readings.tsv',
+  words: 'hanja/words.tsv',
+  pinyin: 'hanja/pinyin-hangul.tsv',
+  abbreviations: 'hanja/abbreviations.tsv',
+} as const;
+
+/** A headline abbreviation (北 → 북한, LOCATION). */
+export interface Abbreviation {
+  readonly hanja: string;
+  readonly hangul: string;
+  readonly type: EntityType;
+}
+
+/** A Hanja string prepared for matching against several Hangul candidates. */
+export interface PreparedHanja {
+  readonly hanja: string;
+  /** Which reading of the Hanja the Hangul is (spaces ignored), or null. */
+  match(hangul: string): Exclude<Reading, 'abbreviation'> | null;
+}
+
+const ENTITY_TYPES = new Set<string>(['PERSON', 'LOCATION', 'ORGANIZATION', 'DATE', 'TIME', 'QUANTITY']);
+
+/** Reads Hanja in Hangul: Sino-Korean, Mandarin by 외래어 표기법, and headline abbreviations. */
+export class HanjaReader {
+  readonly abbreviations: ReadonlyMap<string, Abbreviation>;
+  readonly maxAbbreviationLength: number;
+  private readonly mandarin: MandarinReader;
+
+  constructor(
+    readonly sinoKorean: SinoKoreanData,
+    pinyinTable: ReadonlyMap<string, string>,
+    abbreviations: readonly Abbreviation[],
+  ) {
+    this.mandarin = createMandarinReader(pinyinTable);
+    const map = new Map<string, Abbreviation>();
+    let max = 1;
+    for (const a of abbreviations) {
+      map.set(a.hanja, a);
+      max = Math.max(max, Array.from(a.hanja).length);
+    }
+    this.abbreviations = map;
+    this.maxAbbreviationLength = max;
+  }
+
+  /** Builds a reader from parsed tables (see {@link HANJA_TABLES}). */
+  static fromTables(tables: { readings: TsvTable; words: TsvTable; pinyin: TsvTable; abbreviations: TsvTable }): HanjaReader {
+    const t = tables.abbreviations;
+    const [h, g, ty] = [t.column('hanja'), t.column('hangul'), t.column('type')];
+    const abbreviations = t.rows.map((row) => {
+      const type = row[ty]!;
+      if (!ENTITY_TYPES.has(type)) {
+        throw new KornerError(ERROR_CODES.DICTIONARY, `${t.name}: unknown type "${type}" for ${row[h]}; use one of ${[...ENTITY_TYPES].join(', ')}.`);
+      }
+      return { hanja: row[h]!, hangul: row[g]!, type: type as EntityType };
+    });
+    return new HanjaReader(
+      buildSinoKoreanData(tables.readings, tables.words),
+      buildPinyinTable(tables.pinyin),
+      abbreviations,
+    );
+  }
+
+  /** The reader for these resources, built once and shared by every stage that asks. */
+  static load(resources: Resources): Promise<HanjaReader> {
+    return resources.derived('hanja:reader', async () => {
+      const [readings, words, pinyin, abbreviations] = await Promise.all([
+        resources.table(HANJA_TABLES.readings),
+        resources.table(HANJA_TABLES.words),
+        resources.table(HANJA_TABLES.pinyin),
+        resources.table(HANJA_TABLES.abbreviations),
+      ]);
+      return HanjaReader.fromTables({ readings, words, pinyin, abbreviations });
+    });
+  }
+
+  /** Sino-Korean readings, best first: 李舜臣 → [이순신, ...], 金九 → [김구, ...]. */
+  readSinoKorean(hanja: string, limit?: number): string[] {
+    return readSinoKorean(hanja, this.sinoKorean, limit);
+  }
+
+  /** The Mandarin reading in Hangul (威海 → 웨이하이); `name` reads the first character as a surname. */
+  readMandarin(hanja: string, options?: { name?: boolean }): string | undefined {
+    return readMandarin(hanja, this.mandarin, options);
+  }
+
+  /** One pinyin syllable in Hangul (wei → 웨이). */
+  pinyinToHangul(syllable: string): string | undefined {
+    return pinyinToHangul(syllable, this.mandarin.table);
+  }
+
+  /** Which reading `hangul` is of `hanja` (spaces ignored), or null. */
+  matchReading(hanja: string, hangul: string): Exclude<Reading, 'abbreviation'> | null {
+    return this.prepare(hanja).match(hangul);
+  }
+
+  /**
+   * Prepares a Hanja string for matching. Mandarin matching lets each character take any of its readings, and lets
+   * a Sino-Korean tail follow a Mandarin head (威海市 → 웨이하이시, 東方輪船公司 → 둥팡룬촨공사 or 둥팡룬촨 공사).
+   */
+  prepare(hanja: string): PreparedHanja {
+    const chars = Array.from(hanja, unifiedHan);
+    const data = this.sinoKorean;
+    let options: string[][] | undefined;
+    const reader = this.mandarin;
+    return {
+      hanja,
+      match(input) {
+        const hangul = input.includes(' ') ? input.replace(/ /g, '') : input;
+        if (hangul.length === 0) return null;
+        const sameLength = hangul.length === chars.length;
+        if (sameLength && matchSinoKorean(hanja, hangul, data, { words: false })) return 'sino-korean';
+        // A Mandarin syllable is one or two Hangul syllables (웨이, 위안). Tried before the word list, which also
+        // holds Mandarin readings of Chinese places (山東省 산둥성).
+        if (hangul.length >= chars.length && hangul.length <= 2 * chars.length) {
+          options ??= mandarinOptions(hanja, reader);
+          if (matchMandarin(chars, options, hangul, data)) return 'mandarin';
+        }
+        return sameLength && matchSinoKorean(hanja, hangul, data) ? 'sino-korean' : null;
+      },
+    };
+  }
+}
+
+/** DP over (character, Hangul position, whether the Sino-Korean tail has begun). */
+function matchMandarin(chars: readonly string[], options: readonly string[][], hangul: string, data: SinoKoreanData): boolean {
+  const n = chars.length;
+  const m = hangul.length;
+  // state index: (i * (m + 1) + p) * 2 + tail
+  const seen = new Uint8Array((n + 1) * (m + 1) * 2);
+  const stack: number[] = [0, 0, 0];
+  while (stack.length > 0) {
+    const tail = stack.pop()!;
+    const p = stack.pop()!;
+    const i = stack.pop()!;
+    const key = (i * (m + 1) + p) * 2 + tail;
+    if (seen[key]) continue;
+    seen[key] = 1;
+    if (i === n) {
+      if (p === m) return true;
+      continue;
+    }
+    if (!tail) {
+      for (const option of options[i] ?? []) {
+        if (hangul.startsWith(option, p)) stack.push(i + 1, p + option.length, 0);
+      }
+    }
+    if (i > 0 && p < m && sinoKoreanAccepts(chars[i]!, hangul[p]!, hangul[p - 1], data)) stack.push(i + 1, p + 1, 1);
+  }
+  return false;
+}

@@ -1,0 +1,23 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { HANJA_TABLES, HanjaReader } from '../../src/hanja/index.js';
+import { parseTsv } from '../../src/resources/tsv.js';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const dictionaries = join(root, 'dictionaries');
+
+let cached: HanjaReader | undefined;
+
+/** The reader over the committed dictionaries, built once per test file. */
+export function realReader(): HanjaReader {
+  if (cached) return cached;
+  const table = (name: string) => parseTsv(name, readFileSync(join(dictionaries, name), 'utf8'));
+  cached = HanjaReader.fromTables({
+    readings: table(HANJA_TABLES.readings),
+    words: table(HANJA_TABLES.words),
+    pinyin: table(HANJA_TABLES.pinyin),
+    abbreviations: table(HANJA_TABLES.abbreviations),
+  });
+  return cached;
+}
