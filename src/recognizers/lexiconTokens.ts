@@ -1,0 +1,114 @@
+import type { Token } from '../document/types.js';
+import type { Trie, TrieMatch } from './gazetteer.js';
+import type { NameLexicon } from './lexicon.js';
+
+/**
+ * Views over the tokens that the name recognisers share. They read only Token fields (offsets, text, pos,
+ * nameClass, eojeol), so they work the same over the first tokenizer and over the mecab-ko-dic analyzer.
+ */
+export interface Eojeol {
+  index: number;
+  tokens: Token[];
+  start: number;
+  end: number;
+  /**
+   * The noun phrase the eojeol starts with, after leading quotes or brackets: its noun-like tokens up to the first
+   * particle, ending, symbol or parenthesis (인천시청 in 인천시청에서, 이현준기자 in /이현준기자).
+   */
+  core: { start: number; end: number; text: string; tokens: Token[] } | undefined;
+  /** True when nothing but the core (and closing quotes or commas) is in the eojeol: no particle follows. */
+  bare: boolean;
+}
+
+const NOUN_LIKE = /^(NN|NR|NP|NA|SL|SN|SH|XR|XPN|UNKNOWN)/;
+
+export function isNounLike(token: Token): boolean {
+  return NOUN_LIKE.test(token.pos) || (token.pos === 'XSN' && token.text !== '들');
+}
+
+/** Particles, copula, endings and verb suffixes: what may follow a name inside its eojeol. */
+export function isFunctional(token: Token): boolean {
+  return /^(J|E|VCP|XSV|XSA)/.test(token.pos) || token.text === '들' || token.pos === 'NNB';
+}
+
+export function groupEojeols(text: string, tokens: readonly Token[]): Eojeol[] {
+  const out: Eojeol[] = [];
+  let current: Token[] = [];
+  const flush = () => {
+    if (current.length === 0) return;
+    out.push(makeEojeol(text, current));
+    current = [];
+  };
+  for (const token of tokens) {
+    if (current.length > 0 && current[0]!.eojeol !== token.eojeol) flush();
+    current.push(token);
+  }
+  flush();
+  return out;
+}
+
+function makeEojeol(text: string, tokens: Token[]): Eojeol {
+  let i = 0;
+  while (i < tokens.length && /^S[SPOFW]$/.test(tokens[i]!.pos) && tokens[i]!.text !== '(') i++;
+  let j = i;
+  while (j < tokens.length && isNounLike(tokens[j]!)) j++;
+  const coreTokens = tokens.slice(i, j);
+  const core =
+    coreTokens.length > 0
+      ? {
+          start: coreTokens[0]!.start,
+          end: coreTokens[coreTokens.length - 1]!.end,
+          text: text.slice(coreTokens[0]!.start, coreTokens[coreTokens.length - 1]!.end),
+          tokens: coreTokens,
+        }
+      : undefined;
+  let bare = true;
+  for (let k = j; k < tokens.length; k++) {
+    if (!/^S[SPF]$/.test(tokens[k]!.pos) || tokens[k]!.text === '(') bare = false;
+  }
+  return {
+    index: tokens[0]!.eojeol,
+    tokens,
+    start: tokens[0]!.start,
+    end: tokens[tokens.length - 1]!.end,
+    core,
+    bare,
+  };
+}
+
+/**
+ * Dictionary hits that start at a token start and end at a token end (so 인천 is not found inside the one token
+ * 인천시청, but is in 인천/시장). Surfaces with spaces (한중 경제장관회의) match across eojeol. Longest per start.
+ */
+export function matchAtTokens<V>(text: string, tokens: readonly Token[], trie: Trie<V>): (TrieMatch<V> & { first: number })[] {
+  const ends = new Set<number>();
+  for (const token of tokens) ends.add(token.end);
+  const out: (TrieMatch<V> & { first: number })[] = [];
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t]!;
+    const matches = trie.matchesAt(text, token.start);
+    for (let m = matches.length - 1; m >= 0; m--) {
+      const match = matches[m]!;
+      if (!ends.has(match.end)) continue;
+      // A Latin or digit run must not go on (ETRI is not in ETRIX); the tokenizer's runs already ensure it.
+      out.push({ ...match, first: t });
+      break;
+    }
+  }
+  return out;
+}
+
+/** Hangul syllables only. */
+export function isHangulWord(text: string): boolean {
+  return /^[\uac00-\ud7a3]+$/.test(text);
+}
+
+/** Whether `rest` (what follows a name in its eojeol) is empty or only particles/endings or symbols. */
+export function isParticleTail(rest: string, lexicon: NameLexicon): boolean {
+  const trimmed = rest.replace(/^[\s"'’”)\]}>,.·…!?]+/u, '');
+  if (trimmed.length === 0) return true;
+  const word = /^[\uac00-\ud7a3]+/.exec(trimmed)?.[0] ?? '';
+  if (word.length === 0) return !/^[\p{L}\p{N}]/u.test(trimmed);
+  if (word.length !== trimmed.length && /^[\p{L}\p{N}]/u.test(trimmed.slice(word.length))) return false;
+  return lexicon.josa.has(word) || lexicon.endings.has(word);
+}
