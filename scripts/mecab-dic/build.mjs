@@ -358,7 +358,7 @@ function main() {
 
   // Character facts, from the JDK and Lucene's CharacterDefinition: Uint32 per code unit.
   // bits 0-3 class, 4 invoke, 5 group, 6 punctuation (general category Z*, Cc, Cf, P*, S*), 7 digit,
-  // 8 non-spacing mark, 9 space (class SPACE), 16-23 script (0 = Common or Inherited, 255 = none)
+  // 8 non-spacing mark, 9 space (class SPACE), 10 space separator (Zs), 16-23 script (0 = Common or Inherited, 255 = none)
   const javaChars = new Uint32Array(new Uint8Array(fs.readFileSync(path.join(dump, 'chars.bin'))).buffer);
   const scripts = info.unicodeScripts;
   const common = new Set([scripts.indexOf('COMMON'), scripts.indexOf('INHERITED')]);
@@ -375,6 +375,7 @@ function main() {
     if (v & (1 << 11)) out |= 1 << 7;
     if (type === 6) out |= 1 << 8; // NON_SPACING_MARK
     if (cls === spaceClass) out |= 1 << 9;
+    if (type === 12) out |= 1 << 10; // SPACE_SEPARATOR (Zs): Lucene's tokenizer skips these between words
     out |= (script === 255 ? 255 : common.has(script) ? 0 : script + 1 > 254 ? 254 : script + 1) << 16;
     chars[c] = out >>> 0;
   }

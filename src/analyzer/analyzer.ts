@@ -1,0 +1,423 @@
+/**
+ * Morphological analysis with mecab-ko-dic: a lattice of every dictionary word, user word and unknown-word
+ * candidate at each position, searched with Viterbi over word costs plus connection costs (as mecab and
+ * Lucene's Korean tokenizer do).
+ */
+import type { Token } from '../document/types.js';
+import {
+  CHAR_CLASS_MASK,
+  CHAR_DIGIT,
+  CHAR_GROUP,
+  CHAR_INVOKE,
+  CHAR_NON_SPACING_MARK,
+  CHAR_PUNCT,
+  CHAR_SCRIPT_SHIFT,
+  CHAR_SPACE,
+  type MecabDictionary,
+  type Morpheme,
+  type UnknownDefinition,
+} from './dictionary.js';
+import { UserLexicon, parseUserWords, type CompiledUserWord, type UserWord } from './userWords.js';
+
+/**
+ * How compounds come out. `discard` (Elasticsearch's default for Nori): only the parts; `none`: only the
+ * compound; `mixed`: the compound followed by its parts.
+ */
+export type DecompoundMode = 'none' | 'discard' | 'mixed';
+
+export interface TokenizeOptions {
+  /** Default `discard`, as Elasticsearch configures Nori. */
+  decompound?: DecompoundMode;
+  /**
+   * Drop tokens that start with punctuation or a symbol (Unicode general categories P*, S*, Z*, Cc, Cf), as
+   * Nori's `discard_punctuation` (default true there). Default here: false, since recognisers need %, ~, (.
+   */
+  discardPunctuation?: boolean;
+}
+
+/**
+ * The penalty mecab-ko adds to a word that follows a space when the word begins with a particle, an ending,
+ * the copula or a suffix (Lucene's KoreanTokenizer applies 3000 to left POS E*, J*, VCP, XSA, XSN, XSV): such
+ * morphemes attach to the preceding word, so a space before one is evidence against the analysis.
+ */
+const SPACE_PENALTY = 3000;
+const SPACE_PENALTY_TAGS = /^(E|J|VCP$|XSA$|XSN$|XSV$)/;
+/** Lucene's limit on the length of one unknown word. */
+const MAX_UNKNOWN_LENGTH = 1024;
+/**
+ * Lines are analysed one by one (each with its own beginning and end of sentence, as mecab reads its input);
+ * a longer run without a line break is cut at a space near this length to bound the lattice's memory.
+ */
+const MAX_SEGMENT = 4096;
+
+const KIND_BOS = 0;
+const KIND_DICT = 1;
+const KIND_UNKNOWN = 2;
+const KIND_USER = 3;
+
+/** Growable struct-of-arrays storage for lattice nodes, reused across calls. */
+class Nodes {
+  capacity = 0;
+  start = new Int32Array(0);
+  end = new Int32Array(0);
+  ref = new Int32Array(0);
+  kind = new Uint8Array(0);
+  right = new Int32Array(0);
+  cost = new Int32Array(0);
+  back = new Int32Array(0);
+  next = new Int32Array(0);
+
+  ensure(n: number): void {
+    if (n <= this.capacity) return;
+    let cap = Math.max(1024, this.capacity);
+    while (cap < n) cap *= 2;
+    const grow = <T extends Int32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
+      const a = make(cap);
+      a.set(old);
+      return a;
+    };
+    this.start = grow(this.start, (k) => new Int32Array(k));
+    this.end = grow(this.end, (k) => new Int32Array(k));
+    this.ref = grow(this.ref, (k) => new Int32Array(k));
+    this.kind = grow(this.kind, (k) => new Uint8Array(k));
+    this.right = grow(this.right, (k) => new Int32Array(k));
+    this.cost = grow(this.cost, (k) => new Int32Array(k));
+    this.back = grow(this.back, (k) => new Int32Array(k));
+    this.next = grow(this.next, (k) => new Int32Array(k));
+    this.capacity = cap;
+  }
+}
+
+export class Analyzer {
+  private readonly user: UserLexicon;
+  private readonly nodes = new Nodes();
+  private head = new Int32Array(0);
+  private count = 0;
+  private segmentStart = 0;
+  private readonly penaltyByTag: Int32Array;
+  private readonly unknownDefs: UnknownDefinition[];
+  private readonly hanjaClass: number;
+  private readonly unknownPenalty: number[];
+  /** Indices into unknownDefs per character class. */
+  private readonly unknownByClass: number[][];
+  private path: number[] = [];
+
+  constructor(
+    readonly dictionary: MecabDictionary,
+    userWords?: readonly UserWord[] | string,
+  ) {
+    this.user = new UserLexicon(dictionary);
+    this.penaltyByTag = new Int32Array(dictionary.meta.tags.map((t) => (SPACE_PENALTY_TAGS.test(t) ? SPACE_PENALTY : 0)));
+    this.unknownDefs = dictionary.meta.unknown;
+    this.hanjaClass = dictionary.meta.characterClasses.HANJA ?? -1;
+    this.unknownPenalty = this.unknownDefs.map((d) => (SPACE_PENALTY_TAGS.test(d.tag) ? SPACE_PENALTY : 0));
+    this.unknownByClass = [];
+    this.unknownDefs.forEach((d, k) => (this.unknownByClass[d.classId] ??= []).push(k));
+    if (userWords) this.addUserWords(userWords);
+  }
+
+  /** Adds user words (objects, or TSV text as {@link parseUserWords} reads it). A word added again replaces the old one. */
+  addUserWords(words: readonly UserWord[] | string): void {
+    const list = typeof words === 'string' ? parseUserWords(words) : words;
+    for (const word of list) this.user.add(word);
+  }
+
+  get userWords(): readonly UserWord[] {
+    return this.user.words;
+  }
+
+  /**
+   * Splits `text` into morphemes. Offsets are UTF-16 indices into `text`; spaces belong to no token;
+   * `eojeol` counts the whitespace-separated words.
+   */
+  tokenize(text: string, options: TokenizeOptions = {}): Token[] {
+    const mode = options.decompound ?? 'discard';
+    const discardPunctuation = options.discardPunctuation ?? false;
+    const tokens: Token[] = [];
+    const chars = this.dictionary.chars;
+    const emit = new Emitter(this.dictionary, text, tokens, mode, discardPunctuation);
+    let from = 0;
+    const n = text.length;
+    while (from < n) {
+      // Segment: up to the next line break, or cut at a space before MAX_SEGMENT.
+      let to = from;
+      while (to < n && to - from < MAX_SEGMENT) {
+        const c = text.charCodeAt(to);
+        if (c === 10 || c === 13) break;
+        to++;
+      }
+      if (to < n && to - from >= MAX_SEGMENT) {
+        let cut = to;
+        while (cut > from + (MAX_SEGMENT >> 1) && !(chars[text.charCodeAt(cut - 1)]! & CHAR_SPACE)) cut--;
+        if (cut === from + (MAX_SEGMENT >> 1)) {
+          cut = to;
+          const c = text.charCodeAt(cut - 1);
+          if (c >= 0xd800 && c <= 0xdbff) cut--; // never split a surrogate pair
+        }
+        to = cut;
+      }
+      if (to > from) this.analyzeSegment(text, from, to, emit);
+      from = to;
+      while (from < n && (text.charCodeAt(from) === 10 || text.charCodeAt(from) === 13)) from++;
+    }
+    return tokens;
+  }
+
+  /** Builds the lattice for `text[from, to)`, finds the best path and hands its nodes to `emit`. */
+  private analyzeSegment(text: string, from: number, to: number, emit: Emitter): void {
+    const dict = this.dictionary;
+    const { base, check, codes, entries, chars, matrix } = dict;
+    const trieSize = base.length;
+    const R = dict.rightIds;
+    const nodes = this.nodes;
+    const len = to - from;
+    if (this.head.length < len + 1) this.head = new Int32Array(Math.max(len + 1, this.head.length * 2));
+    const head = this.head;
+    head.fill(-1, 0, len + 1);
+    this.count = 0;
+    this.segmentStart = from;
+    nodes.ensure(64);
+    // Beginning of sentence: right context id 0.
+    this.addNode(KIND_BOS, 0, from, from, 0, 0, -1);
+
+    for (let p = from; p < to; p++) {
+      const fromHead = head[p - from]!;
+      if (fromHead < 0) continue;
+      let s = p;
+      while (s < to && chars[text.charCodeAt(s)]! & CHAR_SPACE) s++;
+      if (s === to) break;
+      const spaced = s > p;
+      let anyMatch = false;
+
+      if (this.user.size > 0) {
+        const w = this.user.longest(text, s, to);
+        if (w) {
+          anyMatch = true;
+          this.connect(fromHead, s, s + w.length, w.leftId, w.rightId,
+            w.cost + (spaced ? this.penaltyByTag[w.tagId]! : 0), KIND_USER, this.userRef(w));
+        }
+      }
+
+      // Every dictionary word starting at s: walk the double-array trie.
+      let node = 0;
+      for (let i = s; i < to; i++) {
+        const code = codes[text.charCodeAt(i)]!;
+        if (code === 0) break;
+        const nextNode = base[node]! + code;
+        if (nextNode >= trieSize || check[nextNode] !== node) break;
+        node = nextNode;
+        const terminal = base[node]!;
+        if (terminal < trieSize && check[terminal] === node) {
+          const value = -base[terminal]! - 1;
+          const first = (value / 64) | 0;
+          const last = first + (value & 63);
+          anyMatch = true;
+          for (let e = first; e < last; e++) {
+            const o = 4 * e;
+            const wordCost = entries[o + 2]! + (spaced ? this.penaltyByTag[entries[o + 3]! & 0x3f]! : 0);
+            this.connect(fromHead, s, i + 1, entries[o]!, entries[o + 1]!, wordCost, KIND_DICT, e);
+          }
+        }
+      }
+
+      // Unknown words: only where the dictionary has nothing, or the character class always invokes them.
+      const first = text.charCodeAt(s);
+      const info = chars[first]!;
+      if (!anyMatch || info & CHAR_INVOKE) {
+        let cls = info & CHAR_CLASS_MASK;
+        let length = 1;
+        if (info & CHAR_GROUP) {
+          // A run of one script (Common and Inherited characters join either side), not mixing
+          // punctuation with other characters nor digits with non-digits: how Lucene groups unknown words.
+          let script = (info >>> CHAR_SCRIPT_SHIFT) & 0xff;
+          const punct = info & CHAR_PUNCT;
+          const digit = info & CHAR_DIGIT;
+          for (let i = s + 1; i < to && length < MAX_UNKNOWN_LENGTH; i++) {
+            const ci = chars[text.charCodeAt(i)]!;
+            if (ci & CHAR_SPACE) break;
+            const sc = (ci >>> CHAR_SCRIPT_SHIFT) & 0xff;
+            const sameScript = sc === script || script === 0 || sc === 0 || (ci & CHAR_NON_SPACING_MARK) !== 0;
+            if (!sameScript || (ci & CHAR_PUNCT) !== punct || (ci & CHAR_DIGIT) !== digit || !(ci & CHAR_GROUP)) break;
+            length++;
+            if (script === 0 && sc !== 0) {
+              script = sc;
+              cls = ci & CHAR_CLASS_MASK;
+            }
+          }
+        }
+        // Never end inside a surrogate pair; astral CJK ideographs (Extension B and later) are Hanja.
+        const lastUnit = text.charCodeAt(s + length - 1);
+        if (lastUnit >= 0xd800 && lastUnit <= 0xdbff && s + length < to) length++;
+        if (first >= 0xd840 && first <= 0xd8bf && this.hanjaClass >= 0) cls = this.hanjaClass;
+        const defs = this.unknownByClass[cls] ?? this.unknownByClass[1] ?? [];
+        for (const k of defs) {
+          const def = this.unknownDefs[k]!;
+          this.connect(fromHead, s, s + length, def.leftId, def.rightId,
+            def.cost + (spaced ? this.unknownPenalty[k]! : 0), KIND_UNKNOWN, k);
+        }
+      }
+    }
+
+    // End of sentence (left context id 0) after the last non-space character.
+    let last = to;
+    while (last > from && chars[text.charCodeAt(last - 1)]! & CHAR_SPACE) last--;
+    let best = 0x7fffffff;
+    let bestNode = -1;
+    for (let x = head[last - from]!; x >= 0; x = nodes.next[x]!) {
+      const c = nodes.cost[x]! + matrix[nodes.right[x]!]!;
+      if (c <= best) {
+        best = c;
+        bestNode = x;
+      }
+    }
+    const path = this.path;
+    path.length = 0;
+    for (let x = bestNode; x > 0; x = nodes.back[x]!) path.push(x);
+    for (let k = path.length - 1; k >= 0; k--) {
+      const x = path[k]!;
+      emit.node(nodes.kind[x]!, nodes.start[x]!, nodes.end[x]!, nodes.ref[x]!, this);
+    }
+  }
+
+  /**
+   * Adds a word `[start, end)` reached from the nodes in the list at `fromHead`: its path cost is the cheapest
+   * predecessor's cost plus the connection cost plus the word cost. Lists are newest first, so `<=` keeps the
+   * earliest of equal predecessors, as mecab and Lucene do.
+   */
+  private connect(fromHead: number, start: number, end: number, leftId: number, rightId: number, wordCost: number, kind: number, ref: number): void {
+    const nodes = this.nodes;
+    const { cost, right, next } = nodes;
+    const matrix = this.dictionary.matrix;
+    const row = leftId * this.dictionary.rightIds;
+    let best = 0x7fffffff;
+    let bestNode = -1;
+    for (let x = fromHead; x >= 0; x = next[x]!) {
+      const c = cost[x]! + matrix[row + right[x]!]!;
+      if (c <= best) {
+        best = c;
+        bestNode = x;
+      }
+    }
+    this.addNode(kind, ref, start, end, rightId, best + wordCost, bestNode);
+  }
+
+  private addNode(kind: number, ref: number, start: number, end: number, rightId: number, cost: number, back: number): void {
+    const nodes = this.nodes;
+    const x = this.count++;
+    if (x >= nodes.capacity) nodes.ensure(x + 1);
+    nodes.kind[x] = kind;
+    nodes.ref[x] = ref;
+    nodes.start[x] = start;
+    nodes.end[x] = end;
+    nodes.right[x] = rightId;
+    nodes.cost[x] = cost;
+    nodes.back[x] = back;
+    const h = end - this.segmentStart;
+    nodes.next[x] = this.head[h]!;
+    this.head[h] = x;
+  }
+
+  private readonly userRefs: CompiledUserWord[] = [];
+  private readonly userRefIndex = new Map<CompiledUserWord, number>();
+  private userRef(w: CompiledUserWord): number {
+    let i = this.userRefIndex.get(w);
+    if (i === undefined) {
+      i = this.userRefs.push(w) - 1;
+      this.userRefIndex.set(w, i);
+    }
+    return i;
+  }
+  /** @internal */
+  userWordAt(ref: number): CompiledUserWord {
+    return this.userRefs[ref]!;
+  }
+  /** @internal */
+  unknownAt(ref: number): UnknownDefinition {
+    return this.unknownDefs[ref]!;
+  }
+}
+
+/** Turns path nodes into tokens: decompounding, punctuation, eojeol numbers. */
+class Emitter {
+  private eojeol = 0;
+  private scan = 0;
+  private seenWord = false;
+  private inSpace = false;
+
+  constructor(
+    private readonly dict: MecabDictionary,
+    private readonly text: string,
+    private readonly tokens: Token[],
+    private readonly mode: DecompoundMode,
+    private readonly discardPunctuation: boolean,
+  ) {}
+
+  node(kind: number, start: number, end: number, ref: number, analyzer: Analyzer): void {
+    const { text, dict } = this;
+    // Count whitespace runs between the previous token and this one.
+    const chars = dict.chars;
+    for (; this.scan < start; this.scan++) {
+      const c = text.charCodeAt(this.scan);
+      const space = (chars[c]! & CHAR_SPACE) !== 0 || c === 10 || c === 13;
+      if (space && !this.inSpace && this.seenWord) this.eojeol++;
+      this.inSpace = space;
+    }
+    this.scan = end;
+    this.inSpace = false;
+    this.seenWord = true;
+    if (this.discardPunctuation && chars[text.charCodeAt(start)]! & CHAR_PUNCT) return;
+    const surface = text.slice(start, end);
+    const eojeol = this.eojeol;
+    if (kind === KIND_UNKNOWN) {
+      this.tokens.push({ start, end, text: surface, pos: analyzer.unknownAt(ref).tag, eojeol });
+      return;
+    }
+    if (kind === KIND_USER) {
+      const w = analyzer.userWordAt(ref).word;
+      const token: Token = { start, end, text: surface, pos: w.pos, eojeol };
+      if (w.nameClass || w.pos === 'NNP') token.nameClass = w.nameClass ?? 'other';
+      this.push(token, w.morphemes, true);
+      return;
+    }
+    const type = dict.type(ref);
+    const tag = dict.tag(ref);
+    const extra = dict.extra(ref);
+    const token: Token = { start, end, text: surface, pos: tag, eojeol };
+    const nameClass = dict.nameClass(ref);
+    if (nameClass) token.nameClass = nameClass;
+    if (extra?.reading) token.reading = extra.reading;
+    if (type === 'MORPHEME' || !extra?.morphemes) {
+      this.tokens.push(token);
+    } else if (type === 'COMPOUND') {
+      this.push(token, extra.morphemes, true);
+    } else {
+      // Inflected forms (했 = 하/VV + 았/EP) and pre-analysed words keep their surface as one token: their parts
+      // are not substrings of the text, and the contract is text.slice(start, end) === token.text.
+      token.pos = extra.morphemes.map((m) => m.pos).join('+');
+      token.morphemes = extra.morphemes;
+      this.tokens.push(token);
+    }
+  }
+
+  /** A compound: whole, parts, or both, depending on the mode; parts only when they spell the surface. */
+  private push(token: Token, morphemes: Morpheme[] | undefined, compound: boolean): void {
+    if (!morphemes || morphemes.length < 2) {
+      if (morphemes) token.morphemes = morphemes;
+      this.tokens.push(token);
+      return;
+    }
+    token.morphemes = morphemes;
+    const spells = compound && morphemes.map((m) => m.text).join('') === token.text;
+    if (this.mode === 'none' || !spells) {
+      this.tokens.push(token);
+      return;
+    }
+    if (this.mode === 'mixed') this.tokens.push(token);
+    let at = token.start;
+    for (const m of morphemes) {
+      const part: Token = { start: at, end: at + m.text.length, text: m.text, pos: m.pos, eojeol: token.eojeol };
+      this.tokens.push(part);
+      at = part.end;
+    }
+  }
+}

@@ -1,0 +1,57 @@
+import type { Stage } from '../pipeline/stage.js';
+import type { ResourceLoader } from '../resources/loader.js';
+import type { Resources } from '../resources/resources.js';
+import { Analyzer, type DecompoundMode } from './analyzer.js';
+import { DICTIONARY_FOLDER, loadMecabDictionary } from './dictionary.js';
+import type { UserWord } from './userWords.js';
+
+export interface AnalyzerStageOptions {
+  /** Default `discard` (Elasticsearch's default for Nori). */
+  decompound?: DecompoundMode;
+  /** Default false: recognisers read symbols such as %, ~ and brackets. */
+  discardPunctuation?: boolean;
+  /** User words: objects, or TSV text (`surface<TAB>tag[<TAB>cost[<TAB>breakdown]]`). */
+  userDictionary?: readonly UserWord[] | string;
+  /**
+   * Also add the pipeline's user entries (Resources.userEntries) as proper nouns: PERSON as NNP:person,
+   * LOCATION as NNP:place, ORGANIZATION as NNP:other, so that a name the user lists stays one token.
+   * Default false.
+   */
+  fromUserEntries?: boolean;
+}
+
+const ENTRY_CLASSES = { PERSON: 'person', LOCATION: 'place', ORGANIZATION: 'other' } as const;
+
+/**
+ * The pipeline's token stage: mecab-ko-dic morphological analysis of `doc.text` (the original text, so that
+ * offsets need no mapping). The dictionary is loaded in `setup`, once per Resources.
+ */
+export function createAnalyzerStage(options: AnalyzerStageOptions = {}): Stage {
+  let analyzer: Analyzer | undefined;
+  const tokenizeOptions = {
+    decompound: options.decompound ?? 'discard',
+    discardPunctuation: options.discardPunctuation ?? false,
+  };
+  return {
+    name: 'tokens',
+    requires: ['text'],
+    provides: ['tokens'],
+    async setup(resources: Resources) {
+      const loader: ResourceLoader = { read: (name) => resources.binary(name) };
+      const dictionary = await resources.derived(`analyzer:${DICTIONARY_FOLDER}`, () => loadMecabDictionary(loader));
+      analyzer = new Analyzer(dictionary, options.userDictionary);
+      if (options.fromUserEntries) {
+        const words: UserWord[] = [];
+        for (const entry of resources.userEntries) {
+          const nameClass = ENTRY_CLASSES[entry.type as keyof typeof ENTRY_CLASSES];
+          if (nameClass && !/\s/.test(entry.surface)) words.push({ surface: entry.surface, pos: 'NNP', nameClass });
+        }
+        analyzer.addUserWords(words);
+      }
+    },
+    run(doc) {
+      if (!analyzer) throw new Error('korner: the tokens stage ran before its setup; create the pipeline with its setup.');
+      doc.tokens = analyzer.tokenize(doc.text, tokenizeOptions);
+    },
+  };
+}
