@@ -1,0 +1,86 @@
+import type { EntityType } from '../document/types.js';
+import { ENTITY_TYPES } from '../document/types.js';
+import { ERROR_CODES, KornerError } from '../errors.js';
+
+/** One gold entity: UTF-16 offsets into the record's text, end exclusive. */
+export interface GoldEntity {
+  start: number;
+  end: number;
+  type: EntityType;
+  text: string;
+}
+
+/** One annotated sentence, as in KLUE-NER converted to JSONL: `{"id","text","entities":[...]}`. */
+export interface GoldRecord {
+  id: string;
+  text: string;
+  entities: GoldEntity[];
+}
+
+/**
+ * Parses one JSONL line of gold data. Entity types may be korner names (PERSON …) or KLUE tags (PS, LC, OG, DT,
+ * TI, QT). Throws a KornerError (INPUT_JSON) naming the line when it is not valid or an offset does not match the text.
+ */
+export function parseGoldLine(line: string, lineNumber = 1): GoldRecord {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch (error) {
+    throw new KornerError(ERROR_CODES.INPUT_JSON, `gold line ${lineNumber}: not valid JSON (${(error as Error).message}).`, {
+      cause: error,
+    });
+  }
+  const fail = (what: string): never => {
+    throw new KornerError(ERROR_CODES.INPUT_JSON, `gold line ${lineNumber}: ${what}. Expected {"id","text","entities":[{"start","end","type"}]}.`);
+  };
+  if (typeof raw !== 'object' || raw === null) return fail('not an object');
+  const record = raw as { id?: unknown; text?: unknown; entities?: unknown };
+  if (typeof record.text !== 'string') return fail('"text" is not a string');
+  const text = record.text;
+  const id = typeof record.id === 'string' || typeof record.id === 'number' ? String(record.id) : String(lineNumber);
+  if (record.entities !== undefined && !Array.isArray(record.entities)) return fail('"entities" is not an array');
+  const entities: GoldEntity[] = [];
+  for (const [i, value] of ((record.entities as unknown[] | undefined) ?? []).entries()) {
+    const e = value as { start?: unknown; end?: unknown; type?: unknown; text?: unknown };
+    if (typeof e !== 'object' || e === null) return fail(`entity ${i} is not an object`);
+    if (!Number.isInteger(e.start) || !Number.isInteger(e.end)) return fail(`entity ${i} lacks integer "start"/"end"`);
+    const start = e.start as number;
+    const end = e.end as number;
+    if (start < 0 || end <= start || end > text.length) return fail(`entity ${i} has offsets [${start}, ${end}) outside the text`);
+    const type = goldType(e.type);
+    if (!type) return fail(`entity ${i} has unknown type ${JSON.stringify(e.type)}`);
+    const span = text.slice(start, end);
+    if (typeof e.text === 'string' && e.text !== span) {
+      return fail(`entity ${i} text ${JSON.stringify(e.text)} differs from the text at [${start}, ${end}) (${JSON.stringify(span)})`);
+    }
+    entities.push({ start, end, type, text: span });
+  }
+  return { id, text, entities };
+}
+
+/** Parses a whole JSONL document (blank lines skipped). */
+export function parseGold(content: string): GoldRecord[] {
+  const records: GoldRecord[] = [];
+  const lines = content.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (line) records.push(parseGoldLine(line, i + 1));
+  }
+  return records;
+}
+
+const KLUE_TAGS: Record<string, EntityType> = {
+  PS: 'PERSON',
+  LC: 'LOCATION',
+  OG: 'ORGANIZATION',
+  DT: 'DATE',
+  TI: 'TIME',
+  QT: 'QUANTITY',
+};
+
+function goldType(value: unknown): EntityType | undefined {
+  if (typeof value !== 'string') return undefined;
+  const upper = value.toUpperCase();
+  if ((ENTITY_TYPES as readonly string[]).includes(upper)) return upper as EntityType;
+  return KLUE_TAGS[upper];
+}

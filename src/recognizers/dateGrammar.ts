@@ -1,0 +1,673 @@
+import { scanNative, scanNumber } from '../normalize/numbers.js';
+import { endsWord, isDigitCode, isHangulCode, isLatinCode, startsWord } from './numeric.js';
+
+/**
+ * The grammar of Korean date expressions: what a DATE mention says, before it is resolved against a reference
+ * date. One parse at a position reads an optional direction (지난, 오는), a year (2016년, 지난해, 올), a month
+ * (5월, 지난달), a day (17일, 오늘), a weekday, a period (초, 중순, 말, 상반기, 1분기, 봄) and a trailing
+ * duration marker (간, 동안, 째, 전, 후, 뒤), or a duration (나흘, 한 달, 6개월, 2년5개월).
+ */
+export interface DateSpec {
+  year?: number;
+  /** Relative year (지난해 −1, 올해 0, 내년 +1). */
+  yearRel?: number;
+  /** Two-digit or undecided year: resolved against the reference century. */
+  shortYear?: boolean;
+  month?: number;
+  monthRel?: number;
+  day?: number;
+  dayRel?: number;
+  /** Last day of a range (2∼3일 → 3) or of a month range (7∼8월). */
+  dayTo?: number;
+  monthTo?: number;
+  yearTo?: number;
+  weekRel?: number;
+  /** 0 = Monday … 6 = Sunday. */
+  weekday?: number;
+  /** 지난 (−1) or 오는 (+1) before a day or month: the last or next such date. */
+  direction?: -1 | 1;
+  /** 이날/당일 (0), 전날 (−1), 다음날 (+1): relative to the nearest preceding explicit day. */
+  anaphor?: number;
+  /** 이듬해: the year after the one in context. */
+  anaphorYear?: number;
+  /** A part of a year or month: 초, 중순, 말, H1, H2, Q1…Q4, spring…winter. */
+  period?: string;
+  decade?: number;
+  century?: number;
+  /** A length of time (나흘 → P4D). */
+  duration?: { years?: number; months?: number; weeks?: number; days?: number };
+  /** 10년 전 (−1), 3일 후 (+1): the duration counted from the reference date. */
+  offsetSign?: -1 | 1;
+  /** A named day (크리스마스 → 12-25); `null` when it moves or follows the lunar calendar. */
+  holiday?: { month: number; day: number } | null;
+  /** The text names a specific day (counts as an anchor for 이날). */
+  explicitDay?: boolean;
+}
+
+export interface DateParse {
+  end: number;
+  spec: DateSpec;
+}
+
+export type HolidayTable = ReadonlyMap<string, { month: number; day: number } | null>;
+
+const Y_REL: readonly [string, number][] = [
+  ['재작년', -2],
+  ['지난해', -1],
+  ['지난 해', -1],
+  ['작년', -1],
+  ['전년', -1],
+  ['올해', 0],
+  ['금년', 0],
+  ['내년', 1],
+  ['내후년', 2],
+  ['다음해', 1],
+  ['다음 해', 1],
+];
+const M_REL: readonly [string, number][] = [
+  ['지난달', -1],
+  ['지난 달', -1],
+  ['저번달', -1],
+  ['저번 달', -1],
+  ['전달', -1],
+  ['이달', 0],
+  ['이번달', 0],
+  ['이번 달', 0],
+  ['다음달', 1],
+  ['다음 달', 1],
+  ['내달', 1],
+];
+const W_REL: readonly [string, number][] = [
+  ['지난주', -1],
+  ['지난 주', -1],
+  ['저번주', -1],
+  ['저번 주', -1],
+  ['이번주', 0],
+  ['이번 주', 0],
+  ['금주', 0],
+  ['다음주', 1],
+  ['다음 주', 1],
+  ['담주', 1],
+];
+const D_REL: readonly [string, number][] = [
+  ['오늘', 0],
+  ['금일', 0],
+  ['어제', -1],
+  ['그제', -2],
+  ['그저께', -2],
+  ['내일', 1],
+  ['모레', 2],
+  ['낼모레', 2],
+  ['글피', 3],
+];
+const ANAPHORS: readonly [string, number][] = [
+  ['이날', 0],
+  ['이 날', 0],
+  ['당일', 0],
+  ['전날', -1],
+  ['전일', -1],
+  ['다음날', 1],
+  ['다음 날', 1],
+  ['이튿날', 1],
+  ['익일', 1],
+];
+/** Native day counts: 하루 1 … 열흘 10, 보름 15. */
+const NATIVE_DAYS: readonly [string, number][] = [
+  ['하룻', 1],
+  ['하루', 1],
+  ['이틀', 2],
+  ['사흘', 3],
+  ['나흘', 4],
+  ['닷새', 5],
+  ['엿새', 6],
+  ['이레', 7],
+  ['여드레', 8],
+  ['아흐레', 9],
+  ['열흘', 10],
+  ['보름', 15],
+  ['반백일', 50],
+];
+const WEEKDAYS = '월화수목금토일';
+const SEASONS: Record<string, string> = {
+  봄: 'spring',
+  여름: 'summer',
+  가을: 'autumn',
+  겨울: 'winter',
+  초여름: 'early-summer',
+  한여름: 'summer',
+  초겨울: 'early-winter',
+  늦가을: 'autumn',
+  초봄: 'spring',
+};
+/** Words that are a DATE on their own, without a value (a season of the year in context, the weekend …). */
+const PLAIN_WORDS = [
+  '주말', '주중', '주말동안', '평일', '연말', '연초', '새해', '신년', '연휴', '장마철', '동계', '하계', '매일', '매년', '매주',
+  '매달', '매월', '상반기', '하반기', '봄', '여름', '가을', '겨울', '초여름', '한여름', '초겨울', '늦가을', '초봄', '일년',
+  '반년', '일주일', '반백일', '학창시절', '고교시절', '중학시절', '어린시절', '일제시대', '조선시대', '고려시대', '삼국시대',
+  '냉전시대', '일제강점기', '중세', '고대', '근대', '현대', '고생대', '중생대', '신생대', '연말연시',
+];
+
+function matchWord(text: string, i: number, list: readonly [string, number][]): [string, number] | undefined {
+  let best: [string, number] | undefined;
+  for (const entry of list) if (text.startsWith(entry[0], i) && (!best || entry[0].length > best[0].length)) best = entry;
+  return best;
+}
+
+/** Reads 1–4 ASCII digits at `i`. */
+function digitsAt(text: string, i: number, max = 4): { value: number; end: number; length: number } | null {
+  let j = i;
+  while (j < text.length && j - i < max + 1 && isDigitCode(text.charCodeAt(j))) j++;
+  const length = j - i;
+  if (length === 0 || length > max) return null;
+  return { value: Number(text.slice(i, j)), end: j, length };
+}
+
+const RANGE = '~∼〜-–';
+
+/** A number, or a range of two, followed by `unit` (2∼3일, 7∼8월, 8, 9일): returns values and end. */
+function numberUnit(
+  text: string,
+  i: number,
+  unit: string,
+  max = 2,
+): { value: number; to?: number; end: number; length: number; approximate: boolean } | null {
+  const first = digitsAt(text, i, max);
+  if (!first) return null;
+  let j = first.end;
+  let to: number | undefined;
+  let approximate = false;
+  if (RANGE.includes(text[j] ?? '\0')) {
+    const second = digitsAt(text, j + 1, max);
+    if (second && text.startsWith(unit, second.end)) {
+      to = second.value;
+      j = second.end;
+    } else if (second && text.startsWith(unit, second.end + 1) && text[second.end] === ' ') {
+      to = second.value;
+      j = second.end + 1;
+    }
+  } else if (text[j] === ',' && unit === '일') {
+    const gap = text[j + 1] === ' ' ? 2 : 1;
+    const second = digitsAt(text, j + gap, max);
+    if (second && text.startsWith(unit, second.end)) {
+      to = second.value;
+      j = second.end;
+    }
+  }
+  if (text[j] === '여') {
+    approximate = true;
+    j++;
+    if (text[j] === ' ') j++;
+  }
+  if (!text.startsWith(unit, j)) return null;
+  const result: { value: number; to?: number; end: number; length: number; approximate: boolean } = {
+    value: first.value,
+    end: j + unit.length,
+    length: first.length,
+    approximate,
+  };
+  if (to !== undefined) result.to = to;
+  return result;
+}
+
+/** Skips one space when what follows it satisfies `test`. */
+function spaceThen(text: string, i: number): number {
+  return text[i] === ' ' ? i + 1 : i;
+}
+
+const NOT_DAY_AFTER = /^(?:본|반|제|정|리|상|화|대|자|절|차|등|치|출|어|층|까$)/;
+const NOT_MONTH_AFTER = /^(?:드|급|세|요|간|례|경|계|남|북|성|등|평|식|정|말론|광|권|차|렌|스|정)/;
+const NOT_YEAR_AFTER = /^(?:대|생|작|산|형|식|차|제|말까지만|치|분)/;
+
+/** A clock or duration unit after a number: then it is not a day or a year. */
+export interface DateGrammar {
+  holidays: HolidayTable;
+}
+
+/** Parses a date expression at `i`, or returns null. `i` must be at a word start or at a digit. */
+export function parseDateAt(text: string, i: number, grammar: DateGrammar): DateParse | null {
+  const spec: DateSpec = {};
+  let pos = i;
+  let any = false;
+  let lastWasNumber = false;
+
+  // 지난 19일, 오는 27일, 지난 2009년: a direction before a figure.
+  if (text.startsWith('지난 ', i) || text.startsWith('오는 ', i)) {
+    const after = i + 3;
+    if (isDigitCode(text.charCodeAt(after))) {
+      spec.direction = text.startsWith('지난', i) ? -1 : 1;
+      pos = after;
+    }
+  }
+
+  // Year: 2016년, '16년, 지난해, 올해, 올.
+  const yRel = spec.direction === undefined ? matchWord(text, pos, Y_REL) : undefined;
+  if (yRel) {
+    spec.yearRel = yRel[1];
+    pos += yRel[0].length;
+    any = true;
+  } else if (spec.direction === undefined && text.startsWith('이듬해', pos)) {
+    spec.anaphorYear = 1;
+    pos += 3;
+    any = true;
+  } else if (spec.direction === undefined && text.startsWith('올', pos) && (text[pos + 1] === ' ' || isDigitCode(text.charCodeAt(pos + 1)) || text.startsWith('시즌', pos + 1))) {
+    // 올 1월, 올 초, 올 시즌, 올시즌 (올 alone is the verb "come").
+    spec.yearRel = 0;
+    pos += 1;
+    any = true;
+  } else {
+    const year = yearAt(text, pos);
+    if (year) {
+      Object.assign(spec, year.spec);
+      pos = year.end;
+      any = true;
+      lastWasNumber = true;
+    }
+  }
+
+  // Month: 5월, 지난달, 이달.
+  const afterYear = any ? spaceThen(text, pos) : pos;
+  let monthDone = false;
+  if (!any || spec.year !== undefined || spec.yearRel !== undefined || spec.shortYear) {
+    const mRel = !any && spec.direction === undefined ? matchWord(text, afterYear, M_REL) : undefined;
+    if (mRel) {
+      spec.monthRel = mRel[1];
+      pos = afterYear + mRel[0].length;
+      any = true;
+      monthDone = true;
+    } else {
+      const month = numberUnit(text, afterYear, '월');
+      if (month && month.value >= 1 && month.value <= 12 && !NOT_MONTH_AFTER.test(text.slice(month.end, month.end + 2))) {
+        spec.month = month.value;
+        if (month.to !== undefined && month.to <= 12) spec.monthTo = month.to;
+        pos = month.end;
+        any = true;
+        monthDone = true;
+        lastWasNumber = true;
+      }
+    }
+  }
+
+  // Day: 17일, 2∼3일, 오늘, 이날.
+  const afterMonth = any ? spaceThen(text, pos) : pos;
+  if (!any || monthDone) {
+    const day = numberUnit(text, afterMonth, '일');
+    if (day && day.value >= 1 && day.value <= 31 && !NOT_DAY_AFTER.test(text.slice(day.end, day.end + 2)) && !day.approximate) {
+      spec.day = day.value;
+      if (day.to !== undefined && day.to <= 31 && day.to > day.value) spec.dayTo = day.to;
+      spec.explicitDay = true;
+      pos = day.end;
+      any = true;
+      lastWasNumber = true;
+    } else if (!any) {
+      const dRel = matchWord(text, pos, D_REL);
+      const anaphor = dRel ? undefined : matchWord(text, pos, ANAPHORS);
+      if (dRel) {
+        spec.dayRel = dRel[1];
+        pos += dRel[0].length;
+        any = true;
+      } else if (anaphor) {
+        spec.anaphor = anaphor[1];
+        pos += anaphor[0].length;
+        any = true;
+      }
+    }
+  }
+
+  // Week: 지난주 금요일, 이번 주.
+  if (!any) {
+    const wRel = matchWord(text, pos, W_REL);
+    if (wRel) {
+      spec.weekRel = wRel[1];
+      pos += wRel[0].length;
+      any = true;
+    }
+  }
+
+  // Weekday: 금요일, 9월 3일 목요일, 지난주 금요일.
+  const beforeWeekday = any ? spaceThen(text, pos) : pos;
+  if (!any || spec.day !== undefined || spec.weekRel !== undefined || spec.dayRel !== undefined) {
+    const w = WEEKDAYS.indexOf(text[beforeWeekday] ?? '\0');
+    if (w >= 0 && text.startsWith('요일', beforeWeekday + 1)) {
+      spec.weekday = w;
+      pos = beforeWeekday + 3;
+      if (text.startsWith('날', pos)) pos++;
+      any = true;
+    }
+  }
+
+  if (!any) return null;
+
+  // Periods: 3월 초/중순/말, 올 초, 2013년 말, 상반기, 1분기, 올 가을, 올 시즌.
+  const beforePeriod = spaceThen(text, pos);
+  if (spec.day === undefined && spec.dayRel === undefined && spec.anaphor === undefined && spec.weekday === undefined) {
+    const period = periodAt(text, beforePeriod, spec);
+    if (period) {
+      spec.period = period.period;
+      pos = period.end;
+    }
+  }
+
+  // A bare figure turned out to be a length of time: 10년간, 3년 동안, 10년 전, 21일간, 15일째.
+  const suffix = durationSuffix(text, pos);
+  if (suffix && lastWasNumber && spec.month === undefined && spec.period === undefined) {
+    if (spec.day !== undefined && spec.year === undefined && !spec.shortYear && spec.direction === undefined) {
+      toDuration(spec, { days: spec.day }, suffix.sign);
+      pos = suffix.end;
+    } else if ((spec.year !== undefined || spec.shortYear) && spec.day === undefined && spec.direction === undefined && spec.yearTo === undefined) {
+      const years = spec.year ?? 0;
+      if (years < 1000 || suffix.sign === undefined) {
+        toDuration(spec, { years }, suffix.sign);
+        pos = suffix.end;
+      }
+    }
+  } else if (suffix && (spec.anaphor !== undefined || spec.dayRel !== undefined) && suffix.sign === undefined) {
+    // 오늘 하루 etc. are not durations; leave.
+  }
+  if (!endsWord(text, pos) && !/^[가-힣]/.test(text.slice(pos, pos + 1)) === false) {
+    // The expression runs into a longer word (1일본, 3월드컵): not a date.
+    if (!endsWord(text, pos)) return null;
+  }
+  return { end: pos, spec };
+}
+
+function toDuration(spec: DateSpec, duration: DateSpec['duration'], sign: -1 | 1 | undefined): void {
+  const keepApprox = spec.shortYear;
+  void keepApprox;
+  delete spec.year;
+  delete spec.shortYear;
+  delete spec.day;
+  delete spec.dayTo;
+  delete spec.explicitDay;
+  spec.duration = duration;
+  if (sign !== undefined) spec.offsetSign = sign;
+}
+
+/** 간, 동안, 째 (a length) or 전, 후, 뒤 (a point that far from the reference). */
+function durationSuffix(text: string, pos: number): { end: number; sign?: -1 | 1 } | null {
+  const m = /^(?:(간)|( ?동안)|( ?째)|( ?전)|( ?후)|( ?뒤))/.exec(text.slice(pos, pos + 4));
+  if (!m) return null;
+  const end = pos + m[0].length;
+  if (!endsWord(text, end)) return null;
+  if (m[4]) return { end, sign: -1 };
+  if (m[5] || m[6]) return { end, sign: 1 };
+  return { end };
+}
+
+/** Year forms: 2016년, '16년, 92년도, 2015학년도, 1952-1972년, and a bare 4-digit year (2014 브라질 월드컵). */
+function yearAt(text: string, pos: number): { end: number; spec: DateSpec } | null {
+  let at = pos;
+  const apostrophe = text[at] === "'" || text[at] === '’' || text[at] === '‘';
+  if (apostrophe) at++;
+  const first = digitsAt(text, at, 4);
+  if (!first) return null;
+  let j = first.end;
+  let to: number | undefined;
+  if (RANGE.includes(text[j] ?? '\0')) {
+    const second = digitsAt(text, j + 1, 4);
+    if (second && /^(?:년|학년도)/.test(text.slice(second.end, second.end + 3))) {
+      to = second.value;
+      j = second.end;
+    }
+  }
+  let approximate = false;
+  if (text[j] === '여') {
+    approximate = true;
+    j++;
+    if (text[j] === ' ') j++;
+  }
+  const unit = /^(?:학년도|년도|년)/.exec(text.slice(j, j + 3));
+  const spec: DateSpec = {};
+  if (!unit) {
+    // A bare year: four digits 1900–2099 standing alone (2014 브라질 월드컵, 응답하라 1988).
+    if (apostrophe || first.length !== 4 || to !== undefined || approximate) return null;
+    if (first.value < 1900 || first.value > 2099) return null;
+    const next = text.charCodeAt(j);
+    if (isDigitCode(next) || next === 46 || next === 44 || next === 37 || isLatinCode(next)) return null;
+    if (text.startsWith('시즌', j)) j += 2;
+    spec.year = first.value;
+    return { end: j, spec };
+  }
+  j += unit[0].length;
+  if (unit[0] === '년' && NOT_YEAR_AFTER.test(text.slice(j, j + 1)) && !text.startsWith('년대', j - 1)) {
+    if (text.startsWith('생', j) && first.length >= 2) {
+      // 1952년생, 81년생: a birth year.
+      spec.year = first.length === 4 ? first.value : first.value;
+      if (first.length !== 4) spec.shortYear = true;
+      return { end: j + 1, spec };
+    }
+    return null;
+  }
+  if (text.startsWith('대', j)) return null;
+  if (first.length === 4 && first.value >= 1000) {
+    spec.year = first.value;
+    if (to !== undefined) spec.yearTo = to < 100 ? Math.floor(first.value / 100) * 100 + to : to;
+  } else if (apostrophe || unit[0] !== '년' || (first.length === 2 && (first.value >= 70 || text[at] === '0'))) {
+    spec.year = first.value;
+    spec.shortYear = true;
+  } else {
+    // 2년, 10년, 100년: a length of time unless a month follows (92년 5월 is handled by the caller's month step).
+    const afterSpace = spaceThen(text, j);
+    const month = numberUnit(text, afterSpace, '월');
+    if (month && first.length <= 2 && !text.startsWith('개월', afterSpace)) {
+      spec.year = first.value;
+      spec.shortYear = true;
+    } else {
+      spec.duration = { years: first.value };
+      if (to !== undefined) spec.yearTo = to;
+      return { end: j, spec: withDurationMonths(text, j, spec) };
+    }
+  }
+  return { end: j, spec };
+}
+
+/** 2년5개월, 1년 6개월, 1년6월 (a prison term): a duration in years and months. */
+function withDurationMonths(text: string, j: number, spec: DateSpec): DateSpec {
+  return spec;
+}
+
+function periodAt(text: string, pos: number, spec: DateSpec): { end: number; period: string } | null {
+  const hasMonth = spec.month !== undefined || spec.monthRel !== undefined;
+  const hasYear = spec.year !== undefined || spec.yearRel !== undefined || spec.shortYear === true;
+  if (!hasMonth && !hasYear) return null;
+  const m = /^(?:초순|중순|하순|초반|중반|후반|초|말께|말|상반기|하반기|[1-4]분기|[1-4]\/4분기|봄|여름|가을|겨울|시즌|한 해)/.exec(
+    text.slice(pos, pos + 5),
+  );
+  if (!m) return null;
+  const word = m[0];
+  const end = pos + word.length;
+  if (!endsWord(text, end)) return null;
+  if (hasMonth) {
+    if (/^(?:초순|초|중순|하순|말께|말|초반|중반|후반)$/.test(word)) return { end, period: word.replace('께', '') };
+    return null;
+  }
+  if (/^(?:초|말|말께|초반|중반|후반|상반기|하반기|봄|여름|가을|겨울|시즌|한 해)$/.test(word) || /분기$/.test(word)) {
+    return { end, period: word.replace('께', '') };
+  }
+  return null;
+}
+
+/** Words and named days that stand alone: 주말, 연말, 상반기, 크리스마스, 추석 … (longest first). */
+export function parseNamedAt(text: string, i: number, grammar: DateGrammar): DateParse | null {
+  if (!startsWord(text, i)) return null;
+  let best: { end: number; spec: DateSpec } | null = null;
+  for (const [name, date] of grammar.holidays) {
+    if (text.startsWith(name, i) && (!best || best.end - i < name.length)) best = { end: i + name.length, spec: { holiday: date } };
+  }
+  for (const word of PLAIN_WORDS) {
+    if (text.startsWith(word, i) && (!best || best.end - i < word.length)) {
+      const spec: DateSpec = {};
+      if (word === '상반기' || word === '하반기') {
+        spec.yearRel = 0;
+        spec.period = word;
+      } else if (word === '일년') spec.duration = { years: 1 };
+      else if (word === '반년') spec.duration = { months: 6 };
+      else if (word === '일주일') spec.duration = { days: 7 };
+      else if (word === '반백일') spec.duration = { days: 50 };
+      else if (word === '연말') {
+        spec.yearRel = 0;
+        spec.period = '말';
+      } else if (word === '연초') {
+        spec.yearRel = 0;
+        spec.period = '초';
+      }
+      best = { end: i + word.length, spec };
+    }
+  }
+  if (!best) return null;
+  let end = best.end;
+  if (best.spec.duration) {
+    const suffix = durationSuffix(text, end);
+    if (suffix) {
+      end = suffix.end;
+      if (suffix.sign !== undefined) best.spec.offsetSign = suffix.sign;
+    }
+  }
+  if (!endsWord(text, end)) return null;
+  return { end, spec: best.spec };
+}
+
+/**
+ * Durations that start with a word or a figure not read as a date: 나흘, 이틀간, 한 달, 두 달, 석 달, 한 해,
+ * 6개월, 3개월여 전, 2주, 4주간, 1주일, 2년5개월, 이십 년, 천년, 46억년전, 1박 2일.
+ */
+export function parseDurationAt(text: string, i: number): DateParse | null {
+  let pos = i;
+  const duration: NonNullable<DateSpec['duration']> = {};
+  const native = matchWord(text, pos, NATIVE_DAYS);
+  if (native && startsWord(text, i)) {
+    duration.days = native[1];
+    pos += native[0].length;
+    if (native[0] === '하룻') {
+      if (!text.startsWith('동안', pos) && !text.startsWith('밤', pos)) return null;
+    }
+  } else {
+    // A figure (Arabic, Sino-Korean words or native) and a unit of time.
+    let value: number | undefined;
+    let upper: number | undefined;
+    const c = text.charCodeAt(pos);
+    if (isDigitCode(c)) {
+      const n = scanNumber(text, pos, { sino: false, spaces: false });
+      if (!n) return null;
+      value = Number(n.value);
+      pos = n.end;
+      if (RANGE.includes(text[pos] ?? '\0')) {
+        const m = scanNumber(text, pos + 1, { sino: false, spaces: false });
+        if (m) {
+          upper = Number(m.value);
+          pos = m.end;
+        }
+      }
+    } else if (isHangulCode(c) && startsWord(text, i)) {
+      const sino = scanNumber(text, pos, { sino: true, spaces: false });
+      const nat = scanNative(text, pos);
+      if (sino && sino.kind === 'sino' && (!nat || sino.end >= nat.end)) {
+        value = Number(sino.value);
+        pos = sino.end;
+      } else if (nat) {
+        value = Number(nat.value);
+        pos = nat.end;
+      }
+    }
+    if (value === undefined) return null;
+    void upper;
+    if (text[pos] === '여') pos++;
+    const gap = text[pos] === ' ' ? 1 : 0;
+    const unit = /^(?:개월|달|주일|주(?![년기차택식민])|년|해|일|박 ?\d일|세기)/.exec(text.slice(pos + gap, pos + gap + 5));
+    if (!unit) return null;
+    const isNative = !isDigitCode(c);
+    const u = unit[0];
+    if (u === '해' && !(isNative && value === 1)) return null;
+    if (u === '달' && !isNative && gap === 1) return null;
+    if ((u === '년' || u === '일') && !isNative && gap === 0) return null; // figures with 년/일 are parsed as dates
+    if (u === '세기') return null;
+    pos += gap + u.length;
+    if (u === '개월' || u === '달') duration.months = value;
+    else if (u.startsWith('주')) duration.weeks = value;
+    else if (u === '년' || u === '해') duration.years = value;
+    else if (u === '일') duration.days = value;
+    else if (u.startsWith('박')) {
+      duration.days = Number(/\d+/.exec(u)![0]);
+    }
+    if (text[pos] === '여') pos++;
+    // 2년5개월, 1년 6개월: years then months.
+    if (duration.years !== undefined) {
+      const more = /^ ?(\d{1,2})(?:개월|월)/.exec(text.slice(pos, pos + 6));
+      if (more) {
+        duration.months = Number(more[1]);
+        pos += more[0].length;
+      }
+    }
+  }
+  const spec: DateSpec = { duration };
+  const suffix = durationSuffix(text, pos);
+  if (suffix) {
+    pos = suffix.end;
+    if (suffix.sign !== undefined) spec.offsetSign = suffix.sign;
+  }
+  if (!endsWord(text, pos)) return null;
+  return { end: pos, spec };
+}
+
+/** Decades and centuries: 70년대, 1990년대 후반, 21세기, 19세기말, 17세기 후반. */
+export function parseEraAt(text: string, i: number): DateParse | null {
+  const m = /^(\d{1,4})(년대|세기)(?: ?(초반|중반|후반|초|말|중엽))?/.exec(text.slice(i, i + 14));
+  if (!m) return null;
+  const n = Number(m[1]);
+  const spec: DateSpec = {};
+  if (m[2] === '년대') {
+    if (m[1]!.length === 4 || m[1]!.length === 3) spec.decade = n;
+    else if (m[1]!.length === 2) spec.decade = (n >= 30 ? 1900 : 2000) + n;
+    else return null;
+  } else {
+    if (n < 1 || n > 30) return null;
+    spec.century = n;
+  }
+  if (m[3]) spec.period = m[3];
+  const end = i + m[0].length;
+  if (!endsWord(text, end)) return null;
+  return { end, spec };
+}
+
+/** Numeric dates: 2016-05-17, 2016.5.17, 2016. 5. 17., 2016/05/17, 20140919, and 4·19, 3·11, 8.15 광복절. */
+export function parseNumericDateAt(text: string, i: number): DateParse | null {
+  const full = /^(\d{4})([-./]) ?(\d{1,2})\2 ?(\d{1,2})(?!\d)\.?/.exec(text.slice(i, i + 14));
+  if (full) {
+    const year = Number(full[1]);
+    const month = Number(full[3]);
+    const day = Number(full[4]);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+      let end = i + full[0].length;
+      if (text[end - 1] === '.' && isDigitCode(text.charCodeAt(end))) return null;
+      if (full[2] === '.' && text[end - 1] === '.' && !endsWord(text, end)) end--;
+      return { end, spec: { year, month, day, explicitDay: true } };
+    }
+  }
+  const yearMonth = /^(\d{4})-(\d{1,2})(?![\d.])(?!-)/.exec(text.slice(i, i + 8));
+  if (yearMonth && text[i + yearMonth[0].length] !== '년') {
+    const year = Number(yearMonth[1]);
+    const to = Number(yearMonth[2]);
+    // 2015-16 (a season) or 2014-2015 (handled by the year range): years.
+    if (year >= 1900 && year <= 2099 && to === (year + 1) % 100) return { end: i + yearMonth[0].length, spec: { year, yearTo: year + 1 } };
+  }
+  const yearRange = /^(\d{4})[-~∼](\d{4})(?![\d년])/.exec(text.slice(i, i + 10));
+  if (yearRange) {
+    const year = Number(yearRange[1]);
+    const to = Number(yearRange[2]);
+    if (year >= 1900 && to > year && to <= 2099) return { end: i + yearRange[0].length, spec: { year, yearTo: to } };
+  }
+  const compact = /^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/.exec(text.slice(i, i + 9));
+  if (compact) {
+    return { end: i + 8, spec: { year: Number(compact[1]), month: Number(compact[2]), day: Number(compact[3]), explicitDay: true } };
+  }
+  // 4·19, 3·11, 5·18: anniversaries written month·day.
+  const dot = /^(\d{1,2})·(\d{1,2})(?![\d·])/.exec(text.slice(i, i + 6));
+  if (dot) {
+    const month = Number(dot[1]);
+    const day = Number(dot[2]);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+      const end = i + dot[0].length;
+      if (endsWord(text, end) || /^[가-힣]/.test(text[end] ?? '')) return { end, spec: { month, day } };
+    }
+  }
+  return null;
+}

@@ -1,0 +1,133 @@
+import { scanNative } from '../normalize/numbers.js';
+import { clockValue, dayPartOf, timeDuration } from '../normalize/time.js';
+import { endsWord, isDigitCode, type NumericMatch, startsWord } from './numeric.js';
+
+/**
+ * TIME: clock times (오후 7시 → 19:00, 오전 4시 40분 → 04:40, 오후 3시 반 → 15:30, 13:28), durations KLUE-NER tags
+ * as TI (2시간 → PT2H, 10분 → PT10M, 두시간, 1시간 반), parts of the day alone (오전, 오후, 새벽: no clock value),
+ * match minutes (후반 32분) and innings (4회말).
+ */
+
+const PART = '(오전|오후|새벽|아침|낮|밤|저녁|점심|한낮|대낮|한밤중|한밤|심야|어젯밤|늦은 오후|늦은 밤|이른 아침)';
+/** A clock: [part] H시 [M분 | 반] [S초], optionally a range to a second clock (오전 10시∼오후 1시50분). */
+const CLOCK = new RegExp(
+  `(?:${PART} ?)?(\\d{1,2})(?:[~∼-](\\d{1,2}))?시(?![간즌작장])(?: ?(\\d{1,2})분| ?(반))?(?: ?(\\d{1,2})초)?` +
+    `(?: ?[~∼-] ?(?:${PART} ?)?(\\d{1,2})시(?![간즌])(?: ?(\\d{1,2})분)?)?`,
+  'g',
+);
+const COLON = /(?<![\d:.])([01]?\d|2[0-4]):([0-5]\d)(?::([0-5]\d))?(?![\d:])/g;
+/** A duration: N시간 [M분 | 반] [동안], N분 [S초], N초; approximate (10여 분) and ranges (40~50분, 3∼4분). */
+const DURATION = /(\d+(?:\.\d+)?)(?:[~∼-](\d+))?(여)? ?(?:(시간)(?: ?(\d{1,2})분| ?(반))?(여)?|(분)(?!의|야|석|기|량|위|명|들|께서|이)(?: ?(\d{1,2})초(?:\d+)?)?|(초)(?![반등중기순])(?:\d+)?)/g;
+const NATIVE_HOURS = /(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|열한|열두|스무|스물네) ?(시간)(?: ?(반))?/g;
+const SINO_MINUTES = /(십|이십|삼십|사십|오십|육십)(분)/g;
+const AFTER = /^(?: ?동안| ?내내|간| ?전| ?후| ?뒤)/;
+const SPORTS = /(전반|후반|초반|연장 ?전반|연장 ?후반) ?(\d{1,3})(여)?분/g;
+const INNING = /(\d{1,2})회(초|말)/g;
+const DAY_PART_ALONE = /(오전|오후|새벽|아침|저녁|밤|낮|정오|자정|한낮|대낮|한밤중|심야|야간|어젯밤|늦은 오후|늦은 밤|이른 아침)/g;
+/** 낮은, 낮게, 밤새: adjectives and compounds that start like a part of the day. */
+const NOT_PART_AFTER = /^(?:은|게|아|춰|다|고|지|추|출|새|잠|낮|늦|참|하늘|길|거리|바다|나무|중|샘)/;
+
+function push(out: NumericMatch[], start: number, end: number, value?: string | { start: string; end: string }): void {
+  const m: NumericMatch = { start, end, type: 'TIME' };
+  if (value !== undefined) m.value = value;
+  out.push(m);
+}
+
+function digitBoundary(text: string, i: number): boolean {
+  const prev = text.charCodeAt(i - 1);
+  return i === 0 || !(isDigitCode(prev) || prev === 46 || prev === 44 || prev === 58);
+}
+
+function afterLength(text: string, end: number): number {
+  const m = AFTER.exec(text.slice(end, end + 3));
+  if (!m) return 0;
+  return endsWord(text, end + m[0].length) ? m[0].length : 0;
+}
+
+/** Finds TIME matches in (normalised) text. */
+export function findTimes(text: string): NumericMatch[] {
+  const out: NumericMatch[] = [];
+  for (const m of text.matchAll(CLOCK)) {
+    const start = m.index!;
+    const numberStart = m[1] ? start + m[0].indexOf(m[2]!, m[1].length) : start;
+    if (m[1] ? !startsWord(text, start) : !digitBoundary(text, start)) continue;
+    if (!m[1] && numberStart > 0 && /[가-힣A-Za-z]/.test(text[numberStart - 1]!)) continue;
+    const part = m[1] ? dayPartOf(m[1]) : undefined;
+    const hour = Number(m[2]);
+    const minute = m[5] ? 30 : m[4] ? Number(m[4]) : 0;
+    const from = clockValue(hour, minute, part);
+    if (from === undefined) continue;
+    let value: string | { start: string; end: string } = from;
+    if (m[3]) {
+      const to = clockValue(Number(m[3]), 0, part);
+      if (to) value = { start: from, end: to };
+    } else if (m[8]) {
+      const to = clockValue(Number(m[8]), m[9] ? Number(m[9]) : 0, m[7] ? dayPartOf(m[7]) : part);
+      if (to) value = { start: from, end: to };
+    }
+    push(out, start, start + m[0].length, value);
+  }
+  for (const m of text.matchAll(COLON)) {
+    const start = m.index!;
+    if (/[A-Za-z]/.test(text[start - 1] ?? '')) continue;
+    const value = clockValue(Number(m[1]), Number(m[2]));
+    if (value) push(out, start, start + m[0].length, value);
+  }
+  for (const m of text.matchAll(DURATION)) {
+    const start = m.index!;
+    if (!digitBoundary(text, start)) continue;
+    const n = Number(m[1]);
+    let hours = 0;
+    let minutes = 0;
+    let seconds = 0;
+    if (m[4]) {
+      hours = n;
+      minutes = m[6] ? 30 : m[5] ? Number(m[5]) : 0;
+    } else if (m[8]) {
+      minutes = n;
+      seconds = m[9] ? Number(m[9]) : 0;
+    } else if (m[10]) {
+      seconds = n;
+    }
+    let end = start + m[0].length;
+    end += afterLength(text, end);
+    push(out, start, end, timeDuration(hours, minutes, seconds));
+  }
+  for (const m of text.matchAll(NATIVE_HOURS)) {
+    const start = m.index!;
+    if (!startsWord(text, start)) continue;
+    const native = scanNative(text, start);
+    if (!native) continue;
+    let end = start + m[0].length;
+    if (!endsWord(text, end) && !AFTER.test(text.slice(end, end + 3))) continue;
+    end += afterLength(text, end);
+    push(out, start, end, timeDuration(Number(native.value), m[3] ? 30 : 0, 0));
+  }
+  for (const m of text.matchAll(SINO_MINUTES)) {
+    const start = m.index!;
+    if (!startsWord(text, start) || !endsWord(text, start + m[0].length)) continue;
+    const tens = { 십: 10, 이십: 20, 삼십: 30, 사십: 40, 오십: 50, 육십: 60 }[m[1]!]!;
+    push(out, start, start + m[0].length, timeDuration(0, tens, 0));
+  }
+  for (const m of text.matchAll(SPORTS)) {
+    const start = m.index!;
+    if (!startsWord(text, start)) continue;
+    push(out, start, start + m[0].length);
+  }
+  for (const m of text.matchAll(INNING)) {
+    const start = m.index!;
+    if (!digitBoundary(text, start) || !endsWord(text, start + m[0].length)) continue;
+    push(out, start, start + m[0].length);
+  }
+  for (const m of text.matchAll(DAY_PART_ALONE)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (!startsWord(text, start) || !endsWord(text, end)) continue;
+    if (NOT_PART_AFTER.test(text.slice(end, end + 2))) continue;
+    const word = m[0];
+    if (word === '정오') push(out, start, end, '12:00');
+    else if (word === '자정') push(out, start, end, '00:00');
+    else push(out, start, end);
+  }
+  return out;
+}
