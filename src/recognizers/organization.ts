@@ -44,7 +44,7 @@ export function findOrganizations(doc: KornerDocument, lexicon: NameLexicon): vo
   }
 
   for (const eojeol of groupEojeols(text, tokens)) {
-    const company = withCompanyMark(eojeol, text);
+    const company = withCompanyMark(eojeol, text, lexicon);
     if (company) {
       emit(company.start, company.end, 0.8);
       continue;
@@ -56,14 +56,21 @@ export function findOrganizations(doc: KornerDocument, lexicon: NameLexicon): vo
   }
 }
 
-/** (주)플로섬, 플로섬(주), ㈜플로섬: the mark and the name, as one span. */
-function withCompanyMark(eojeol: Eojeol, text: string): { start: number; end: number } | undefined {
+/** (주)플로섬, 플로섬(주), ㈜플로섬: the mark and the name, as one span, without the particle after it. */
+function withCompanyMark(eojeol: Eojeol, text: string, lexicon: NameLexicon): { start: number; end: number } | undefined {
   const word = text.slice(eojeol.start, eojeol.end);
-  const before = /^(?:\(주\)|㈜)([\p{L}\p{N}&]+)/u.exec(word);
-  if (before) return { start: eojeol.start, end: eojeol.start + before[0].length };
   const after = /^([\p{L}\p{N}&]+)(?:\(주\)|㈜)/u.exec(word);
   if (after) return { start: eojeol.start, end: eojeol.start + after[0].length };
-  return undefined;
+  const before = /^(?:\(주\)|㈜)([\p{L}\p{N}&]+)/u.exec(word);
+  if (!before) return undefined;
+  let name = before[1]!;
+  for (let cut = Math.min(name.length - 1, 6); cut >= 1; cut--) {
+    if (lexicon.josa.has(name.slice(-cut)) || lexicon.endings.has(name.slice(-cut))) {
+      name = name.slice(0, -cut);
+      break;
+    }
+  }
+  return { start: eojeol.start, end: eojeol.start + before[0].length - before[1]!.length + name.length };
 }
 
 /** Whether `phrase` is an organisation by its suffix (see organization-suffixes.tsv). */

@@ -54,10 +54,14 @@ export function findPersons(doc: KornerDocument, lexicon: NameLexicon): void {
     const core = eojeol.core;
     if (!core) continue;
 
-    // Glued: 이현준기자, 박씨, 김모씨, A씨.
+    // Glued: 이현준기자, 박씨, 김모씨, A씨, and with an age between: 김모(33)씨.
+    const aged = /^\([^()]{1,12}\)([\uac00-\ud7a3]+)/u.exec(text.slice(core.end, eojeol.end));
+    const glued = aged ? core.text + aged[1]! : core.text;
     for (const cue of GLUED_CUES) {
-      if (!core.text.endsWith(cue) || core.text.length === cue.length) continue;
-      let name = core.text.slice(0, -cue.length);
+      const cueAt = glued.indexOf(cue, 1);
+      if (cueAt < 0 || (cueAt !== glued.length - cue.length && !isParticleTail(glued.slice(cueAt + cue.length), lexicon))) continue;
+      let name = glued.slice(0, cueAt);
+      if (name.length > core.text.length) break;
       if (name.endsWith('모') && lexicon.surnames.has(name.slice(0, -1))) name = name.slice(0, -1);
       const honorific = HONORIFICS.has(cue);
       if (isLatinInitial(name) || (isPersonName(name, lexicon, honorific ? 1 : 3) && (honorific || name.length === 3))) {

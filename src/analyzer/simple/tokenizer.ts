@@ -77,7 +77,7 @@ export function createSimpleTokenizer(lexicon: NameLexicon): SimpleTokenizer {
           end += next > 0xffff ? 2 : 1;
         }
         if (kind === 'hangul') {
-          segmentHangul(text, i, end, eojeol, tokens);
+          segmentHangul(text, i, end, eojeol, tokens, tokens.length > 0 && tokens[tokens.length - 1]!.eojeol === eojeol);
         } else {
           tokens.push({ start: i, end, text: text.slice(i, end), pos: RUN_TAGS[kind], eojeol });
         }
@@ -93,6 +93,11 @@ export function createSimpleTokenizer(lexicon: NameLexicon): SimpleTokenizer {
     // Proper nouns after common nouns, so that a name also listed as a common noun (정부) is a proper noun.
     for (const match of names.matchesAt(text, start, end)) {
       const entry = match.value;
+      // A name that is also a common word (수단, 예산) gets no name class: the tokenizer cannot tell which it is.
+      if (entry.ambiguous) {
+        if (!found.has(match.end)) found.set(match.end, { pos: 'NNG' });
+        continue;
+      }
       found.set(match.end, {
         pos: 'NNP',
         nameClass: entry.type === 'PERSON' ? 'person' : entry.type === 'LOCATION' ? 'place' : 'other',
@@ -101,8 +106,11 @@ export function createSimpleTokenizer(lexicon: NameLexicon): SimpleTokenizer {
     return [...found].map(([wordEnd, info]) => ({ end: wordEnd, info }));
   }
 
-  /** Cheapest segmentation of one Hangul run into words, unknown stems and one final particle/ending. */
-  function segmentHangul(text: string, start: number, end: number, eojeol: number, out: Token[]): void {
+  /**
+   * Cheapest segmentation of one Hangul run into words, unknown stems and one final particle/ending. A run
+   * `attached` to a Latin, digit or symbol token of its eojeol may be a particle alone (ETRI에서, 😀에서).
+   */
+  function segmentHangul(text: string, start: number, end: number, eojeol: number, out: Token[], attached: boolean): void {
     const n = end - start;
     const cost = new Float64Array(n + 1).fill(Infinity);
     const back: { from: number; pos: string; nameClass?: Token['nameClass'] }[] = new Array(n + 1);
@@ -125,7 +133,7 @@ export function createSimpleTokenizer(lexicon: NameLexicon): SimpleTokenizer {
           back[j] = { from: i, pos: 'NA' };
         }
       }
-      if (i > 0 && n - i <= MAX_SUFFIX) {
+      if ((i > 0 || attached) && n - i <= MAX_SUFFIX) {
         const tag = suffixes.get(text.slice(start + i, end));
         if (tag !== undefined) {
           const c = here + FINAL_PARTICLE;
