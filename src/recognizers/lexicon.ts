@@ -34,6 +34,8 @@ export interface NameLexicon {
   names: Trie<NameEntry>;
   /** Person cues (씨, 기자, 시장 ...) → kind (honorific | title). */
   cues: Map<string, string>;
+  /** Cues that are also everyday nouns (시장 "market"): only a plain three-syllable name counts before them. */
+  ambiguousCues: Set<string>;
   /** Family names, one or two syllables. */
   surnames: Set<string>;
   /** Common nouns (NNG) that must not be read as names. */
@@ -115,6 +117,10 @@ export function buildNameLexicon(table: (name: string) => TsvTable, userEntries:
 
   const cuesTable = table('person-cues.tsv');
   const cues = new Map(cuesTable.rows.map((row) => [row[cuesTable.column('cue')]!, row[cuesTable.column('kind')]!]));
+  const cueFlags = cuesTable.columns.indexOf('flags');
+  const ambiguousCues = new Set(
+    cuesTable.rows.filter((row) => cueFlags >= 0 && row[cueFlags] === 'ambiguous').map((row) => row[cuesTable.column('cue')]!),
+  );
   const surnamesTable = table('surnames.tsv');
   const surnames = new Set(surnamesTable.rows.map((row) => row[surnamesTable.column('surname')]!));
   const nounsTable = table('common-nouns.tsv');
@@ -144,6 +150,7 @@ export function buildNameLexicon(table: (name: string) => TsvTable, userEntries:
   return {
     names,
     cues,
+    ambiguousCues,
     surnames,
     commonNouns,
     josa: formMap('josa.tsv'),

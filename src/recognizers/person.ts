@@ -106,6 +106,8 @@ interface CueInfo {
   cue: string;
   /** Honorific (씨) or title. */
   kind: string;
+  /** Written after a place or organisation in one word (인천시장): then 시장 is a mayor, not a market. */
+  afterName?: boolean;
 }
 
 /** The cue that follows eojeol `e`, if the next eojeol(s) end their noun phrase with one. */
@@ -129,7 +131,7 @@ function cueAtEnd(text: string, tokens: readonly Token[], lexicon: NameLexicon):
   const last = tokens[tokens.length - 1];
   if (!last || tokens.length < 2) return undefined;
   const kind = lexicon.cues.get(last.text);
-  if (kind && isAllNames(tokens.slice(0, -1), lexicon)) return { cue: last.text, kind };
+  if (kind && isAllNames(tokens.slice(0, -1), lexicon)) return { cue: last.text, kind, afterName: true };
   return undefined;
 }
 
@@ -156,6 +158,11 @@ function nameBeforeCue(eojeol: Eojeol, text: string, lexicon: NameLexicon, cue: 
   const rest = text.slice(end, eojeol.end);
   if (rest.length > 0 && !rest.startsWith('(')) return undefined;
   const name = text.slice(core.start, end);
+  if (lexicon.ambiguousCues.has(cue.cue) && !cue.afterName) {
+    // 온라인 시장 is a market: before such a cue only a plain Korean name (유정복 시장) counts.
+    const plain = end === core.end && core.tokens.length === 1 && (core.tokens[0]!.pos === 'NA' || core.tokens[0]!.nameClass === 'person');
+    return plain && name.length === 3 && isPersonName(name, lexicon, 3) ? { start: core.start, end } : undefined;
+  }
   if (isLatinInitial(name)) return HONORIFICS.has(cue.cue) || cue.cue === '기자' ? { start: core.start, end } : undefined;
   const analyzerSaysPerson = core.tokens.every((t) => t.nameClass === 'person');
   if (analyzerSaysPerson) return { start: core.start, end };
