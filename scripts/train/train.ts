@@ -1,0 +1,135 @@
+/**
+ * npm run train: trains the entity tagger on the training part of ../shared/data/klue-ner-open.jsonl and writes
+ * dictionaries/tagger/model.bin.
+ *
+ *   npx esbuild scripts/train/train.ts --bundle --platform=node --format=esm --outfile=/tmp/train.mjs
+ *   node /tmp/train.mjs [--gold ../shared/data/klue-ner-open.jsonl] [--bits 20] [--max-epochs 30] [--patience 3]
+ *     [--seed 1] [--min-count 2] [--weight-bits 8] [--prune 0] [--no-tokens] [--refit] [--out dictionaries/tagger/model.bin]
+ *
+ * Deterministic: the split is a hash of the ids, the shuffle a seeded PRNG. Model selection (epochs) and score
+ * calibration use a dev slice of the training part only; the validation part is scored at the end, for the report.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { createDocument } from '../../src/document/createDocument.js';
+import type { Token } from '../../src/document/types.js';
+import { createAnalyzerStage } from '../../src/analyzer/stage.js';
+import { score } from '../../src/eval/score.js';
+import { selectSplit } from '../../src/eval/split.js';
+import { createPipeline } from '../../src/pipeline/pipeline.js';
+import { nodeLoader } from '../../src/resources/nodeLoader.js';
+import { Resources } from '../../src/resources/resources.js';
+import { FEATURE_VERSION } from '../../src/tagger/features.js';
+import { LABEL_COUNT, LABEL_TYPES, labelName } from '../../src/tagger/labels.js';
+import { loadTaggerLexicon } from '../../src/tagger/lexicon.js';
+import { decodeModel, encodeModel } from '../../src/tagger/model.js';
+import { Tagger } from '../../src/tagger/tagger.js';
+import { trainTagger, type TrainingSentence } from '../../src/tagger/train.js';
+import { args, formatReport, isDevSlice, readGold, repoRoot } from './common.js';
+
+export const ATTRIBUTION =
+  'KLUE-NER v1.1 validation set, Park et al., 2021, KLUE: Korean Language Understanding Evaluation, CC BY-SA 4.0';
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const opts = args(process.argv.slice(2));
+  const root = repoRoot();
+  const goldPath = opts.get('gold') ?? join(root, '../shared/data/klue-ner-open.jsonl');
+  const out = opts.get('out') ?? join(root, 'dictionaries/tagger/model.bin');
+  const bits = Number(opts.get('bits') ?? 20);
+  const seed = Number(opts.get('seed') ?? 1);
+  const useTokens = !opts.has('no-tokens');
+  const weightBits = Number(opts.get('weight-bits') ?? 8) as 8 | 16;
+  const prune = Number(opts.get('prune') ?? 0);
+  const log = (line: string): void => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${line}`);
+
+  const records = readGold(goldPath);
+  const trainPart = selectSplit(records, 'train');
+  const validation = selectSplit(records, 'validation');
+  log(`${records.length} records: ${trainPart.length} train (${trainPart.filter((r) => isDevSlice(r.id)).length} of them dev slice), ${validation.length} validation`);
+
+  const resources = new Resources(nodeLoader(join(root, 'dictionaries')));
+  const lexicon = await loadTaggerLexicon(resources);
+  const pipeline = createPipeline(useTokens ? [createAnalyzerStage()] : []);
+  await pipeline.setup(resources);
+  log(`lexicon: ${lexicon.size} surfaces; analyzer ${useTokens ? 'on' : 'off'}`);
+
+  const toSentence = (record: (typeof records)[number]): TrainingSentence => {
+    const doc = pipeline.run(createDocument(record.text), {});
+    return {
+      id: record.id,
+      text: record.text,
+      tokens: doc.tokens as Token[] | undefined,
+      spans: record.entities.map((e) => ({ start: e.start, end: e.end, typeIndex: LABEL_TYPES.indexOf(e.type) })),
+    };
+  };
+  const fit = trainPart.filter((r) => !isDevSlice(r.id)).map(toSentence);
+  const dev = trainPart.filter((r) => isDevSlice(r.id)).map(toSentence);
+  log(`analysed ${fit.length + dev.length} training sentences`);
+
+  const options = {
+    bits,
+    maxEpochs: Number(opts.get('max-epochs') ?? 30),
+    patience: Number(opts.get('patience') ?? 3),
+    seed,
+    minCount: Number(opts.get('min-count') ?? 2),
+    log,
+  };
+  let result = trainTagger(fit, dev, lexicon, options);
+  const devReport = result.devReport;
+  if (opts.has('refit')) {
+    // Same number of epochs on the whole training part (dev slice included); no early stopping left to do.
+    log(`refit on all ${fit.length + dev.length} training sentences for ${result.bestEpoch} epochs`);
+    const temperature = result.temperature;
+    result = trainTagger([...fit, ...dev], dev, lexicon, { ...options, maxEpochs: result.bestEpoch, patience: 1e9 });
+    result = { ...result, temperature };
+  }
+
+  const bytes = encodeModel({
+    bits,
+    labels: Array.from({ length: LABEL_COUNT }, (_, y) => labelName(y)),
+    featureVersion: FEATURE_VERSION,
+    weights: result.weights,
+    transitions: result.transitions,
+    initial: result.initial,
+    weightBits,
+    prune,
+    temperature: result.temperature,
+    meta: {
+      generated: 'by scripts/train/train.ts (npm run train): do not edit',
+      trainedOn: ATTRIBUTION,
+      licence: 'CC BY-SA 4.0 (weights derived from KLUE-NER); see ATTRIBUTION.md',
+      split: 'src/eval/split.ts train part; dev slice = fnv1a32("dev:" + id) % 10 == 0',
+      seed,
+      epochs: result.bestEpoch,
+      minCount: options.minCount,
+      analyzer: useTokens,
+      refit: opts.has('refit'),
+      devEntityF1: Number(devReport.entity.micro.f1.toFixed(4)),
+    },
+  });
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, bytes);
+  log(`wrote ${out}: ${(bytes.length / 1e6).toFixed(2)} MB, ${result.usedBuckets} used buckets`);
+
+  // Report: the written (quantised) model through the Tagger, on dev and on validation.
+  const tagger = new Tagger(decodeModel(bytes), lexicon);
+  const evaluate = (sentences: TrainingSentence[]) =>
+    score(
+      sentences.map((s) => ({
+        text: s.text,
+        gold: s.spans.map((span) => ({ start: span.start, end: span.end, type: LABEL_TYPES[span.typeIndex]! })),
+        predicted: tagger.tag(s.text, 0, s.text.length, s.tokens, { scores: false }),
+      })),
+    );
+  console.log(formatReport('dev slice (tagger alone, quantised)', evaluate(dev)));
+  if (!opts.has('no-validation')) {
+    console.log(formatReport('validation (tagger alone, quantised)', evaluate(validation.map(toSentence))));
+  }
+  log('done');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,183 @@
+import { allowedTransition } from './labels.js';
+
+/**
+ * Linear-chain decoding. Scores: `emissions[i * L + y]` for unit i and label y, `transitions[p * L + y]` for label p
+ * followed by y, `initial[y]` for the first label. Transitions that would make an invalid BIO sequence (an I- label
+ * that does not continue its type) are never taken, whatever their weights say.
+ */
+export interface ChainScores {
+  labelCount: number;
+  transitions: Float32Array | Float64Array;
+  initial: Float32Array | Float64Array;
+}
+
+const constraintCache = new Map<number, { allowed: Uint8Array; allowedStart: Uint8Array }>();
+
+/** `allowed[p * L + y]` is 1 when y may follow p; `allowedStart[y]` when y may open a sentence. */
+export function bioConstraints(labelCount: number): { allowed: Uint8Array; allowedStart: Uint8Array } {
+  let entry = constraintCache.get(labelCount);
+  if (!entry) {
+    const allowed = new Uint8Array(labelCount * labelCount);
+    const allowedStart = new Uint8Array(labelCount);
+    for (let y = 0; y < labelCount; y++) {
+      allowedStart[y] = allowedTransition(-1, y, labelCount) ? 1 : 0;
+      for (let p = 0; p < labelCount; p++) allowed[p * labelCount + y] = allowedTransition(p, y, labelCount) ? 1 : 0;
+    }
+    entry = { allowed, allowedStart };
+    constraintCache.set(labelCount, entry);
+  }
+  return entry;
+}
+
+/** The best valid label sequence (Viterbi). */
+export function viterbi(emissions: Float64Array, length: number, chain: ChainScores, out?: Uint8Array): Uint8Array {
+  const L = chain.labelCount;
+  const labels = out ?? new Uint8Array(length);
+  if (length === 0) return labels;
+  const { allowed, allowedStart } = bioConstraints(L);
+  const delta = new Float64Array(length * L);
+  const back = new Uint8Array(length * L);
+  for (let y = 0; y < L; y++) delta[y] = allowedStart[y] ? chain.initial[y]! + emissions[y]! : -Infinity;
+  for (let i = 1; i < length; i++) {
+    const row = i * L;
+    const previousRow = row - L;
+    for (let y = 0; y < L; y++) {
+      let best = -Infinity;
+      let bestLabel = 0;
+      for (let p = 0; p < L; p++) {
+        if (!allowed[p * L + y]) continue;
+        const s = delta[previousRow + p]! + chain.transitions[p * L + y]!;
+        if (s > best) {
+          best = s;
+          bestLabel = p;
+        }
+      }
+      delta[row + y] = best + emissions[row + y]!;
+      back[row + y] = bestLabel;
+    }
+  }
+  let best = -Infinity;
+  let label = 0;
+  const lastRow = (length - 1) * L;
+  for (let y = 0; y < L; y++) {
+    if (delta[lastRow + y]! > best) {
+      best = delta[lastRow + y]!;
+      label = y;
+    }
+  }
+  for (let i = length - 1; i >= 0; i--) {
+    labels[i] = label;
+    label = back[i * L + label]!;
+  }
+  return labels;
+}
+
+/**
+ * Posterior probabilities of spans under the chain read as a CRF with scores divided by `temperature`
+ * (scaled forward-backward). `spanProbability(start, end, begin, inside)` is the probability that units
+ * `[start, end)` are labelled `begin inside*` and that the unit after them does not continue with `inside`.
+ */
+export class Posterior {
+  private readonly L: number;
+  private readonly alpha: Float64Array;
+  private readonly beta: Float64Array;
+  private readonly logScale: Float64Array;
+  private readonly shifted: Float64Array;
+  private readonly expTransitions: Float64Array;
+  private readonly chain: ChainScores;
+  private readonly temperature: number;
+
+  constructor(emissions: Float64Array, readonly length: number, chain: ChainScores, temperature: number) {
+    const L = (this.L = chain.labelCount);
+    this.chain = chain;
+    this.temperature = temperature;
+    const { allowed, allowedStart } = bioConstraints(L);
+    const n = length;
+    const expEmissions = new Float64Array(n * L);
+    this.shifted = new Float64Array(n * L);
+    for (let i = 0; i < n; i++) {
+      let max = -Infinity;
+      for (let y = 0; y < L; y++) max = Math.max(max, emissions[i * L + y]!);
+      for (let y = 0; y < L; y++) {
+        const s = (emissions[i * L + y]! - max) / temperature;
+        this.shifted[i * L + y] = s;
+        expEmissions[i * L + y] = Math.exp(s);
+      }
+    }
+    const expTransitions = (this.expTransitions = new Float64Array(L * L));
+    for (let k = 0; k < L * L; k++) expTransitions[k] = allowed[k] ? Math.exp(chain.transitions[k]! / temperature) : 0;
+    const alpha = (this.alpha = new Float64Array(n * L));
+    const beta = (this.beta = new Float64Array(n * L));
+    const logScale = (this.logScale = new Float64Array(n));
+    if (n === 0) return;
+    let sum = 0;
+    for (let y = 0; y < L; y++) {
+      const v = allowedStart[y] ? Math.exp(chain.initial[y]! / temperature) * expEmissions[y]! : 0;
+      alpha[y] = v;
+      sum += v;
+    }
+    for (let y = 0; y < L; y++) alpha[y]! /= sum;
+    logScale[0] = Math.log(sum);
+    for (let i = 1; i < n; i++) {
+      sum = 0;
+      for (let y = 0; y < L; y++) {
+        let v = 0;
+        for (let p = 0; p < L; p++) v += alpha[(i - 1) * L + p]! * expTransitions[p * L + y]!;
+        v *= expEmissions[i * L + y]!;
+        alpha[i * L + y] = v;
+        sum += v;
+      }
+      for (let y = 0; y < L; y++) alpha[i * L + y]! /= sum;
+      logScale[i] = Math.log(sum);
+    }
+    for (let y = 0; y < L; y++) beta[(n - 1) * L + y] = 1;
+    for (let i = n - 2; i >= 0; i--) {
+      const scale = Math.exp(logScale[i + 1]!);
+      for (let p = 0; p < L; p++) {
+        let v = 0;
+        for (let y = 0; y < L; y++) v += expTransitions[p * L + y]! * expEmissions[(i + 1) * L + y]! * beta[(i + 1) * L + y]!;
+        beta[i * L + p] = v / scale;
+      }
+    }
+  }
+
+  /** P(label of unit i is y). */
+  marginal(i: number, y: number): number {
+    return this.alpha[i * this.L + y]! * this.beta[i * this.L + y]!;
+  }
+
+  spanProbability(start: number, end: number, begin: number, inside: number): number {
+    const L = this.L;
+    const T = this.temperature;
+    let logP: number;
+    // Into the span.
+    if (start === 0) {
+      logP = this.chain.initial[begin]! / T;
+    } else {
+      let into = 0;
+      for (let p = 0; p < L; p++) into += this.alpha[(start - 1) * L + p]! * this.expTransitions[p * L + begin]!;
+      if (into === 0) return 0;
+      logP = Math.log(into);
+    }
+    // Along it.
+    logP += this.shifted[start * L + begin]!;
+    let last = begin;
+    for (let k = start + 1; k < end; k++) {
+      logP += this.chain.transitions[last * L + inside]! / T + this.shifted[k * L + inside]!;
+      last = inside;
+    }
+    // Out of it.
+    let scaleSum = 0;
+    for (let k = start; k < Math.min(end + 1, this.length); k++) scaleSum += this.logScale[k]!;
+    if (end < this.length) {
+      let out = 0;
+      for (let y = 0; y < L; y++) {
+        if (y === inside) continue;
+        out += this.expTransitions[last * L + y]! * Math.exp(this.shifted[end * L + y]!) * this.beta[end * L + y]!;
+      }
+      if (out === 0) return 0;
+      logP += Math.log(out);
+    }
+    return Math.min(1, Math.max(0, Math.exp(logP - scaleSum)));
+  }
+}

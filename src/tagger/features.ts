@@ -1,0 +1,299 @@
+import type { Token } from '../document/types.js';
+import { bucketOf, hashAdd, hashAddRange, hashStart, hashString } from './hash.js';
+import { LEXICON_CLASSES, type TaggerLexicon } from './lexicon.js';
+
+/**
+ * Feature extraction for the character tagger. Every UTF-16 unit of a sentence gets a list of hashed features:
+ * character n-grams in a ±2 window, script and digit shape, its place in the eojeol, the eojeol's ending (josa)
+ * and the neighbouring eojeol (context words), dictionary matches covering it or next to it (surnames, person cues,
+ * places, countries, organisations and their suffixes), and, when the analyzer ran, the part of speech, name class
+ * and boundaries of the morpheme covering it.
+ *
+ * Training and inference call the same function on the same inputs (the text and `doc.tokens`), so a model never
+ * sees features at run time that it was not trained with.
+ */
+export const FEATURE_VERSION = 1;
+
+/** Features of one sentence in compressed-row form: unit `i` has `buckets[offsets[i] .. offsets[i + 1])`. */
+export interface SentenceFeatures {
+  length: number;
+  offsets: Int32Array;
+  buckets: Int32Array;
+}
+
+export interface FeatureInput {
+  /** The whole text. */
+  text: string;
+  /** The part to tag, `[from, to)`; features still look at the text around it. */
+  from: number;
+  to: number;
+  /** Analyzer tokens overlapping `[from, to)`, sorted by start, with offsets into `text` (optional). */
+  tokens?: readonly Token[] | undefined;
+}
+
+const SPACE = 0;
+const HANGUL = 1;
+const JAMO = 2;
+const HANJA = 3;
+const UPPER = 4;
+const LOWER = 5;
+const DIGIT = 6;
+const OTHER = 7;
+const BOUNDARY = 8;
+
+/** Script/shape class of a UTF-16 unit; ASCII and CJK punctuation keep their identity (above 16). */
+export function shapeOf(code: number): number {
+  if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0xa0 || code === 0x3000) return SPACE;
+  if (code >= 0xac00 && code <= 0xd7a3) return HANGUL;
+  if ((code >= 0x1100 && code <= 0x11ff) || (code >= 0x3130 && code <= 0x318f)) return JAMO;
+  if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff)) {
+    return HANJA;
+  }
+  if (code >= 0xd800 && code <= 0xdfff) return HANJA; // astral Hanja are the common case of surrogates here
+  if (code >= 0x41 && code <= 0x5a) return UPPER;
+  if (code >= 0x61 && code <= 0x7a) return LOWER;
+  if (code >= 0x30 && code <= 0x39) return DIGIT;
+  if (code >= 0xff10 && code <= 0xff19) return DIGIT;
+  if (code < 0x80 || (code >= 0x2000 && code <= 0x206f) || (code >= 0x3000 && code <= 0x303f)) return 16 + code;
+  return OTHER;
+}
+
+function isSpaceCode(code: number): boolean {
+  return shapeOf(code) === SPACE;
+}
+
+/** Digits all read as one character in n-grams, so 1등급 and 2등급 share features. */
+function normChar(code: number): number {
+  if ((code >= 0x30 && code <= 0x39) || (code >= 0xff10 && code <= 0xff19)) return 0x30;
+  return code;
+}
+
+/** Grows as needed; reused between calls (extraction is synchronous). */
+let scratch = new Int32Array(1 << 14);
+let used = 0;
+
+function push(value: number): void {
+  if (used === scratch.length) {
+    const bigger = new Int32Array(scratch.length * 2);
+    bigger.set(scratch);
+    scratch = bigger;
+  }
+  scratch[used++] = value;
+}
+
+function bies(index: number, start: number, end: number): number {
+  if (end - start === 1) return 3;
+  if (index === start) return 0;
+  return index === end - 1 ? 2 : 1;
+}
+
+const MAX_EOJEOL_HASH = 8;
+
+/**
+ * Extracts the features of `text[from, to)` into buckets of a table of 2^bits entries. The result's arrays are
+ * fresh copies unless `reuse` is true (then they are views of an internal buffer, valid until the next call).
+ */
+export function extractFeatures(
+  input: FeatureInput,
+  lexicon: TaggerLexicon,
+  bits: number,
+  reuse = false,
+): SentenceFeatures {
+  const { text, from, to } = input;
+  const n = to - from;
+  const offsets = new Int32Array(n + 1);
+  used = 0;
+  if (n <= 0) return { length: 0, offsets, buckets: new Int32Array(0) };
+
+  // Characters with a window of 2 on each side (BOUNDARY outside the text).
+  const chars = new Int32Array(n + 4);
+  const shapes = new Int32Array(n + 4);
+  for (let k = 0; k < n + 4; k++) {
+    const at = from + k - 2;
+    if (at < 0 || at >= text.length) {
+      chars[k] = -1;
+      shapes[k] = BOUNDARY;
+    } else {
+      const code = text.charCodeAt(at);
+      chars[k] = normChar(code);
+      shapes[k] = shapeOf(code);
+    }
+  }
+
+  // Eojeol bounds for every unit (spaces belong to none); eojeol may run past [from, to).
+  const eojeolStart = new Int32Array(n);
+  const eojeolEnd = new Int32Array(n);
+  for (let i = 0; i < n; ) {
+    const at = from + i;
+    if (isSpaceCode(text.charCodeAt(at))) {
+      eojeolStart[i] = -1;
+      eojeolEnd[i] = -1;
+      i++;
+      continue;
+    }
+    let s = at;
+    while (s > 0 && !isSpaceCode(text.charCodeAt(s - 1))) s--;
+    let e = at;
+    while (e < text.length && !isSpaceCode(text.charCodeAt(e))) e++;
+    for (let k = at; k < e && k < to; k++) {
+      eojeolStart[k - from] = s;
+      eojeolEnd[k - from] = e;
+    }
+    i = Math.min(e, to) - from;
+  }
+
+  // Dictionary matches over the sentence plus a little context.
+  const matches = lexicon.findAll(text, from, to);
+  const coverCount = new Int32Array(n + 1);
+  const startsAt = new Int32Array(n + 1);
+  const endsAt = new Int32Array(n + 1);
+  for (const m of matches) {
+    for (let k = m.start; k < m.end; k++) coverCount[k - from + 1]!++;
+    startsAt[m.start - from] = startsAt[m.start - from]! | m.mask;
+    endsAt[m.end - from] = endsAt[m.end - from]! | m.mask;
+  }
+  for (let k = 1; k <= n; k++) coverCount[k]! += coverCount[k - 1]!;
+  const cover = new Int32Array(coverCount[n]!);
+  const fill = coverCount.slice(0, n);
+  for (let j = 0; j < matches.length; j++) {
+    const m = matches[j]!;
+    for (let k = m.start; k < m.end; k++) cover[fill[k - from]!++] = j;
+  }
+
+  // The token covering each unit.
+  const tokens = input.tokens;
+  let tokenAt: Int32Array | undefined;
+  const tokenHashes: number[] = [];
+  const posHashes: number[] = [];
+  if (tokens && tokens.length > 0) {
+    tokenAt = new Int32Array(n).fill(-1);
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t]!;
+      for (let k = Math.max(token.start, from); k < Math.min(token.end, to); k++) tokenAt[k - from] = t;
+      posHashes.push(hashString(0x51ed, token.pos));
+      const length = token.end - token.start;
+      tokenHashes.push(length <= MAX_EOJEOL_HASH ? hashAddRange(0x7a3, text, token.start, token.end) : -1);
+    }
+  }
+
+  const lexiconClasses = LEXICON_CLASSES.length;
+  for (let i = 0; i < n; i++) {
+    offsets[i] = used;
+    const k = i + 2;
+    const c0 = chars[k]!;
+    const cm1 = chars[k - 1]!;
+    const cp1 = chars[k + 1]!;
+    const cm2 = chars[k - 2]!;
+    const cp2 = chars[k + 2]!;
+    const at = from + i;
+    push(bucketOf(hashStart(0), bits));
+    push(bucketOf(hashAdd(hashStart(1), c0), bits));
+    push(bucketOf(hashAdd(hashStart(2), cm1), bits));
+    push(bucketOf(hashAdd(hashStart(3), cp1), bits));
+    push(bucketOf(hashAdd(hashStart(4), cm2), bits));
+    push(bucketOf(hashAdd(hashStart(5), cp2), bits));
+    push(bucketOf(hashAdd(hashAdd(hashStart(6), cm1), c0), bits));
+    push(bucketOf(hashAdd(hashAdd(hashStart(7), c0), cp1), bits));
+    push(bucketOf(hashAdd(hashAdd(hashStart(8), cm2), cm1), bits));
+    push(bucketOf(hashAdd(hashAdd(hashStart(9), cp1), cp2), bits));
+    push(bucketOf(hashAdd(hashAdd(hashAdd(hashStart(10), cm1), c0), cp1), bits));
+    push(bucketOf(hashAdd(hashAdd(hashAdd(hashStart(11), cm2), cm1), c0), bits));
+    push(bucketOf(hashAdd(hashAdd(hashAdd(hashStart(12), c0), cp1), cp2), bits));
+    const sm1 = shapes[k - 1]!;
+    const s0 = shapes[k]!;
+    const sp1 = shapes[k + 1]!;
+    push(bucketOf(hashAdd(hashAdd(hashAdd(hashStart(13), sm1), s0), sp1), bits));
+    push(bucketOf(hashAdd(hashAdd(hashAdd(hashAdd(hashAdd(hashStart(14), shapes[k - 2]!), sm1), s0), sp1), shapes[k + 2]!), bits));
+
+    const es = eojeolStart[i]!;
+    const ee = eojeolEnd[i]!;
+    if (es >= 0) {
+      const before = at - es;
+      const after = ee - at - 1;
+      push(bucketOf(hashAdd(hashAdd(hashStart(15), Math.min(before, 3)), Math.min(after, 3)), bits));
+      push(bucketOf(hashAdd(hashAdd(hashAdd(hashStart(23), Math.min(before, 3)), Math.min(after, 3)), c0), bits));
+      if (before < 6) push(bucketOf(hashAddRange(hashStart(16), text, es, at + 1), bits));
+      push(bucketOf(after <= 4 ? hashAddRange(hashStart(17), text, at + 1, ee) : hashAdd(hashStart(17), -1), bits));
+      if (after <= 3) push(bucketOf(hashAdd(hashAddRange(hashStart(24), text, at + 1, ee), c0), bits));
+      if (ee - es <= MAX_EOJEOL_HASH) push(bucketOf(hashAdd(hashAddRange(hashStart(18), text, es, ee), before), bits));
+      // The previous and next eojeol: context words.
+      let pe = es - 1;
+      while (pe >= 0 && isSpaceCode(text.charCodeAt(pe))) pe--;
+      if (pe >= 0) {
+        let ps = pe;
+        while (ps > 0 && !isSpaceCode(text.charCodeAt(ps - 1))) ps--;
+        push(bucketOf(hashAddRange(hashStart(19), text, Math.max(ps, pe - 1), pe + 1), bits));
+        if (pe + 1 - ps <= 6) push(bucketOf(hashAddRange(hashStart(21), text, ps, pe + 1), bits));
+      } else push(bucketOf(hashStart(19), bits));
+      let ns = ee;
+      while (ns < text.length && isSpaceCode(text.charCodeAt(ns))) ns++;
+      if (ns < text.length) {
+        let ne = ns;
+        while (ne < text.length && !isSpaceCode(text.charCodeAt(ne))) ne++;
+        push(bucketOf(hashAddRange(hashStart(20), text, ns, Math.min(ne, ns + 2)), bits));
+        if (ne - ns <= 6) push(bucketOf(hashAddRange(hashStart(22), text, ns, ne), bits));
+      } else push(bucketOf(hashStart(20), bits));
+    }
+
+    // Dictionary matches covering this unit.
+    for (let c = coverCount[i]!; c < coverCount[i + 1]!; c++) {
+      const m = matches[cover[c]!]!;
+      const position = bies(at, m.start, m.end);
+      const alignedStart = es >= 0 && m.start === es ? 1 : 0;
+      const rest = es >= 0 ? ee - m.end : 9;
+      const alignedEnd = rest === 0 ? 0 : rest <= 2 ? 1 : 2;
+      const length = Math.min(m.end - m.start, 5);
+      for (let b = 0; b < lexiconClasses; b++) {
+        if ((m.mask & (1 << b)) === 0) continue;
+        push(bucketOf(hashAdd(hashAdd(hashAdd(hashAdd(hashStart(30), b), position), alignedStart), alignedEnd), bits));
+        push(bucketOf(hashAdd(hashAdd(hashAdd(hashStart(31), b), position), length), bits));
+      }
+    }
+    // Dictionary matches right after this unit (a cue or suffix that follows a name) and right before it.
+    const nextMask = startsAt[i + 1]!;
+    const previousMask = endsAt[i]!;
+    for (let b = 0; b < lexiconClasses; b++) {
+      if (nextMask & (1 << b)) push(bucketOf(hashAdd(hashStart(32), b), bits));
+      if (previousMask & (1 << b)) push(bucketOf(hashAdd(hashStart(33), b), bits));
+    }
+    if (es >= 0 && ee < text.length && at === ee - 1) {
+      // Last unit of an eojeol: what the next eojeol starts with (이현준 기자).
+      let ns = ee;
+      while (ns < text.length && isSpaceCode(text.charCodeAt(ns))) ns++;
+      if (ns < to) {
+        const mask = startsAt[ns - from]!;
+        for (let b = 0; b < lexiconClasses; b++) if (mask & (1 << b)) push(bucketOf(hashAdd(hashStart(34), b), bits));
+      }
+    }
+
+    // Analyzer tokens.
+    if (tokenAt && tokens) {
+      const t = tokenAt[i]!;
+      if (t >= 0) {
+        const token = tokens[t]!;
+        const position = bies(at, token.start, token.end);
+        const pos = posHashes[t]!;
+        push(bucketOf(hashAdd(hashAdd(hashStart(40), pos), position), bits));
+        push(bucketOf(hashAdd(hashAdd(hashStart(41), pos), c0), bits));
+        const previousPos = t > 0 ? posHashes[t - 1]! : 1;
+        const nextPos = t + 1 < tokens.length ? posHashes[t + 1]! : 1;
+        push(bucketOf(hashAdd(hashAdd(hashAdd(hashStart(42), previousPos), pos), position), bits));
+        push(bucketOf(hashAdd(hashAdd(hashAdd(hashStart(43), pos), nextPos), position), bits));
+        if (token.nameClass) push(bucketOf(hashAdd(hashString(hashStart(44), token.nameClass), position), bits));
+        const own = tokenHashes[t]!;
+        if (own !== -1) push(bucketOf(hashAdd(hashAdd(hashStart(45), own), position), bits));
+        if (t > 0 && tokenHashes[t - 1] !== -1) push(bucketOf(hashAdd(hashStart(46), tokenHashes[t - 1]!), bits));
+        if (t + 1 < tokens.length && tokenHashes[t + 1] !== -1) {
+          push(bucketOf(hashAdd(hashStart(47), tokenHashes[t + 1]!), bits));
+        }
+        const previousClass = t > 0 ? tokens[t - 1]!.nameClass : undefined;
+        const nextClass = t + 1 < tokens.length ? tokens[t + 1]!.nameClass : undefined;
+        if (previousClass) push(bucketOf(hashString(hashStart(48), previousClass), bits));
+        if (nextClass) push(bucketOf(hashString(hashStart(49), nextClass), bits));
+      } else push(bucketOf(hashStart(40), bits));
+    }
+  }
+  offsets[n] = used;
+  const buckets = reuse ? scratch.subarray(0, used) : scratch.slice(0, used);
+  return { length: n, offsets, buckets };
+}

@@ -1,0 +1,201 @@
+import { ERROR_CODES, KornerError } from '../errors.js';
+import type { ChainScores } from './decode.js';
+import type { SentenceFeatures } from './features.js';
+
+/**
+ * A trained tagger: a hashed table of per-label feature weights and the label transition scores.
+ *
+ * File format (`dictionaries/tagger/model.bin`, little-endian):
+ *   "KNTG"  u32 format version  u32 header bytes  header (UTF-8 JSON, {@link ModelHeader})  padding to 4 bytes
+ *   f32[L*L] transitions  f32[L] initial scores
+ *   varint-coded gaps between the ids of the buckets that have weights (header.idBytes bytes)
+ *   int8 or int16 [activeBuckets * L] quantised weights (weight = value * header.scale)
+ * Buckets without weights (pruned, or never seen) read as zero.
+ */
+export const MODEL_MAGIC = 'KNTG';
+export const MODEL_FORMAT = 1;
+
+export interface ModelHeader {
+  /** The table has 2^bits buckets. */
+  bits: number;
+  labels: string[];
+  featureVersion: number;
+  weightBits: 8 | 16;
+  scale: number;
+  /** Scores are divided by it before the softmax that gives entity scores. */
+  temperature: number;
+  activeBuckets: number;
+  idBytes: number;
+  /** Free-form facts: training data and licence, date, metrics. */
+  meta: Record<string, unknown>;
+}
+
+export interface TaggerModel extends ChainScores {
+  header: ModelHeader;
+  bits: number;
+  /** Dense: `weights[bucket * L + label]`, to be multiplied by `scale`. */
+  weights: Int8Array | Int16Array | Float32Array;
+  scale: number;
+  temperature: number;
+}
+
+/** Emission scores for a sentence: `out[i * L + y]`. */
+export function computeEmissions(model: TaggerModel, features: SentenceFeatures, out?: Float64Array): Float64Array {
+  const L = model.labelCount;
+  const n = features.length;
+  const emissions = out && out.length >= n * L ? out : new Float64Array(n * L);
+  const { weights, scale } = model;
+  const { offsets, buckets } = features;
+  for (let i = 0; i < n; i++) {
+    const row = i * L;
+    for (let y = 0; y < L; y++) emissions[row + y] = 0;
+    for (let f = offsets[i]!; f < offsets[i + 1]!; f++) {
+      const base = buckets[f]! * L;
+      for (let y = 0; y < L; y++) emissions[row + y]! += weights[base + y]!;
+    }
+    if (scale !== 1) for (let y = 0; y < L; y++) emissions[row + y]! *= scale;
+  }
+  return emissions;
+}
+
+function fail(message: string): never {
+  throw new KornerError(ERROR_CODES.DICTIONARY, `tagger model: ${message}. Retrain it with "npm run train" or reinstall korner.`);
+}
+
+export function decodeModel(bytes: Uint8Array): TaggerModel {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < 12 || new TextDecoder().decode(bytes.subarray(0, 4)) !== MODEL_MAGIC) fail('not a korner tagger model');
+  const format = view.getUint32(4, true);
+  if (format !== MODEL_FORMAT) fail(`format ${format} is not the supported format ${MODEL_FORMAT}`);
+  const headerBytes = view.getUint32(8, true);
+  let header: ModelHeader;
+  try {
+    header = JSON.parse(new TextDecoder().decode(bytes.subarray(12, 12 + headerBytes))) as ModelHeader;
+  } catch {
+    fail('unreadable header');
+  }
+  const L = header.labels.length;
+  let at = (12 + headerBytes + 3) & ~3;
+  const readFloats = (count: number): Float32Array => {
+    const out = new Float32Array(count);
+    for (let k = 0; k < count; k++, at += 4) out[k] = view.getFloat32(at, true);
+    return out;
+  };
+  const transitions = readFloats(L * L);
+  const initial = readFloats(L);
+  const ids = new Int32Array(header.activeBuckets);
+  let id = -1;
+  const idEnd = at + header.idBytes;
+  for (let k = 0; k < header.activeBuckets; k++) {
+    let gap = 0;
+    let shift = 0;
+    for (;;) {
+      if (at >= idEnd) fail('truncated bucket ids');
+      const byte = bytes[at++]!;
+      gap |= (byte & 0x7f) << shift;
+      if (byte < 0x80) break;
+      shift += 7;
+    }
+    id += gap + 1;
+    ids[k] = id;
+  }
+  at = idEnd;
+  const size = (1 << header.bits) * L;
+  const weights = header.weightBits === 8 ? new Int8Array(size) : new Int16Array(size);
+  const stride = header.weightBits / 8;
+  if (at + header.activeBuckets * L * stride > bytes.length) fail('truncated weights');
+  for (let k = 0; k < header.activeBuckets; k++) {
+    const base = ids[k]! * L;
+    for (let y = 0; y < L; y++, at += stride) {
+      weights[base + y] = stride === 1 ? view.getInt8(at) : view.getInt16(at, true);
+    }
+  }
+  return {
+    header,
+    bits: header.bits,
+    labelCount: L,
+    transitions,
+    initial,
+    weights,
+    scale: header.scale,
+    temperature: header.temperature,
+  };
+}
+
+/**
+ * Serialises dense float weights: buckets whose largest |weight| is below `prune` are dropped, the rest quantised to
+ * `weightBits`.
+ */
+export function encodeModel(options: {
+  bits: number;
+  labels: string[];
+  featureVersion: number;
+  weights: Float32Array | Float64Array;
+  transitions: ArrayLike<number>;
+  initial: ArrayLike<number>;
+  weightBits: 8 | 16;
+  prune: number;
+  temperature: number;
+  meta: Record<string, unknown>;
+}): Uint8Array {
+  const L = options.labels.length;
+  const buckets = 1 << options.bits;
+  let max = 0;
+  const active: number[] = [];
+  for (let b = 0; b < buckets; b++) {
+    let keep = false;
+    for (let y = 0; y < L; y++) {
+      const w = Math.abs(options.weights[b * L + y]!);
+      if (w > options.prune) keep = true;
+      if (w > max) max = w;
+    }
+    if (keep) active.push(b);
+  }
+  const limit = options.weightBits === 8 ? 127 : 32767;
+  const scale = max === 0 ? 1 : max / limit;
+  const idBytes: number[] = [];
+  let previous = -1;
+  for (const b of active) {
+    let gap = b - previous - 1;
+    previous = b;
+    while (gap >= 0x80) {
+      idBytes.push((gap & 0x7f) | 0x80);
+      gap >>>= 7;
+    }
+    idBytes.push(gap);
+  }
+  const header: ModelHeader = {
+    bits: options.bits,
+    labels: options.labels,
+    featureVersion: options.featureVersion,
+    weightBits: options.weightBits,
+    scale,
+    temperature: options.temperature,
+    activeBuckets: active.length,
+    idBytes: idBytes.length,
+    meta: options.meta,
+  };
+  const headerBytes = new TextEncoder().encode(JSON.stringify(header));
+  const headerEnd = (12 + headerBytes.length + 3) & ~3;
+  const stride = options.weightBits / 8;
+  const total = headerEnd + 4 * (L * L + L) + idBytes.length + active.length * L * stride;
+  const bytes = new Uint8Array(total);
+  const view = new DataView(bytes.buffer);
+  bytes.set(new TextEncoder().encode(MODEL_MAGIC), 0);
+  view.setUint32(4, MODEL_FORMAT, true);
+  view.setUint32(8, headerBytes.length, true);
+  bytes.set(headerBytes, 12);
+  let at = headerEnd;
+  for (let k = 0; k < L * L; k++, at += 4) view.setFloat32(at, options.transitions[k]!, true);
+  for (let k = 0; k < L; k++, at += 4) view.setFloat32(at, options.initial[k]!, true);
+  bytes.set(idBytes, at);
+  at += idBytes.length;
+  for (const b of active) {
+    for (let y = 0; y < L; y++, at += stride) {
+      const q = Math.max(-limit, Math.min(limit, Math.round(options.weights[b * L + y]! / scale)));
+      if (stride === 1) view.setInt8(at, q);
+      else view.setInt16(at, q, true);
+    }
+  }
+  return bytes;
+}

@@ -1,0 +1,68 @@
+import { addCandidate } from '../document/createDocument.js';
+import type { Token } from '../document/types.js';
+import type { Capability, Stage } from '../pipeline/stage.js';
+import type { Resources } from '../resources/resources.js';
+import { loadTaggerLexicon } from './lexicon.js';
+import { decodeModel } from './model.js';
+import { Tagger } from './tagger.js';
+
+export const DEFAULT_MODEL = 'tagger/model.bin';
+
+export interface TaggerStageOptions {
+  /** Dictionary file of the model (default `tagger/model.bin`). */
+  model?: string;
+  /** Candidates scoring below this are not pushed at all (default 0: all; RunOptions.minScore filters later). */
+  threshold?: number;
+  /** Whether to require `tokens` (default true): without an analyzer, the model's token features are missing. */
+  requireTokens?: boolean;
+}
+
+/** Loads the tagger (model and lexicon) once per Resources. */
+export function loadTagger(resources: Resources, model = DEFAULT_MODEL): Promise<Tagger> {
+  return resources.derived(`tagger:${model}`, async () => {
+    const [bytes, lexicon] = await Promise.all([resources.binary(model), loadTaggerLexicon(resources)]);
+    return new Tagger(decodeModel(bytes), lexicon);
+  });
+}
+
+/** Tokens overlapping `[from, to)`, given tokens sorted by start; `cursor` walks forward across calls. */
+function tokensIn(tokens: readonly Token[], from: number, to: number, cursor: { at: number }): Token[] {
+  while (cursor.at < tokens.length && tokens[cursor.at]!.end <= from) cursor.at++;
+  const out: Token[] = [];
+  for (let k = cursor.at; k < tokens.length && tokens[k]!.start < to; k++) out.push(tokens[k]!);
+  return out;
+}
+
+/**
+ * The statistical entity tagger: a character-level BIO tagger (averaged perceptron, constrained Viterbi) that adds
+ * candidates with source 'tagger' and a posterior `score`. It tags each sentence of `doc.sentences` (the whole
+ * text when there are none) and reads the analyzer's tokens for part-of-speech and name-class features.
+ */
+export function createTaggerStage(options: TaggerStageOptions = {}): Stage {
+  let tagger: Tagger | undefined;
+  const threshold = options.threshold ?? 0;
+  const requires: Capability[] = options.requireTokens === false ? ['text'] : ['tokens'];
+  return {
+    name: 'tagger',
+    requires,
+    provides: ['candidates'],
+    async setup(resources) {
+      tagger = await loadTagger(resources, options.model);
+    },
+    run(doc) {
+      if (!tagger) throw new Error('the tagger stage ran before its setup; create it through createExtractor');
+      const text = doc.text;
+      const ranges = doc.sentences && doc.sentences.length > 0 ? doc.sentences : [{ start: 0, end: text.length }];
+      const tokens = doc.tokens ?? [];
+      const cursor = { at: 0 };
+      doc.candidates ??= [];
+      for (const range of ranges) {
+        const inRange = tokens.length > 0 ? tokensIn(tokens, range.start, range.end, cursor) : undefined;
+        for (const entity of tagger.tag(text, range.start, range.end, inRange)) {
+          if (entity.score < threshold) continue;
+          addCandidate(doc, { start: entity.start, end: entity.end, type: entity.type, source: 'tagger', score: entity.score });
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import type { EntityType, Token } from '../document/types.js';
+import { Posterior, viterbi } from './decode.js';
+import { extractFeatures, FEATURE_VERSION } from './features.js';
+import { beginLabel, insideLabel, LABEL_TYPES, labelsToSpans } from './labels.js';
+import type { TaggerLexicon } from './lexicon.js';
+import { computeEmissions, type TaggerModel } from './model.js';
+import { ERROR_CODES, KornerError } from '../errors.js';
+
+/** One entity found by the tagger, with offsets into the text it was given. */
+export interface TaggedEntity {
+  start: number;
+  end: number;
+  type: EntityType;
+  /** Posterior probability of exactly this span and type, in [0, 1]. */
+  score: number;
+}
+
+function isSpace(code: number): boolean {
+  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x3000;
+}
+
+/** A model and the lexicon its features read: tags sentences. */
+export class Tagger {
+  constructor(
+    readonly model: TaggerModel,
+    readonly lexicon: TaggerLexicon,
+  ) {
+    if (model.header.featureVersion !== FEATURE_VERSION) {
+      throw new KornerError(
+        ERROR_CODES.DICTIONARY,
+        `tagger model was trained with features version ${model.header.featureVersion}, this code extracts version ${FEATURE_VERSION}. Retrain it with "npm run train".`,
+      );
+    }
+  }
+
+  /**
+   * Tags `text[from, to)` (typically one sentence); `tokens` are the analyzer tokens in that range, if any.
+   * With `scores: false` the entity scores are not computed (faster; every score is 1).
+   */
+  tag(
+    text: string,
+    from = 0,
+    to = text.length,
+    tokens?: readonly Token[],
+    options: { scores?: boolean } = {},
+  ): TaggedEntity[] {
+    const features = extractFeatures({ text, from, to, tokens }, this.lexicon, this.model.bits, true);
+    const emissions = computeEmissions(this.model, features);
+    const labels = viterbi(emissions, features.length, this.model);
+    const spans = labelsToSpans(labels);
+    if (spans.length === 0) return [];
+    const posterior = options.scores === false ? undefined : new Posterior(emissions, features.length, this.model, this.model.temperature);
+    const entities: TaggedEntity[] = [];
+    for (const span of spans) {
+      let start = span.start;
+      let end = span.end;
+      while (start < end && isSpace(text.charCodeAt(from + start))) start++;
+      while (end > start && isSpace(text.charCodeAt(from + end - 1))) end--;
+      if (end <= start) continue;
+      const score = posterior
+        ? posterior.spanProbability(span.start, span.end, beginLabel(span.typeIndex), insideLabel(span.typeIndex))
+        : 1;
+      entities.push({ start: from + start, end: from + end, type: LABEL_TYPES[span.typeIndex]!, score });
+    }
+    return entities;
+  }
+}
