@@ -19,6 +19,7 @@ export const HANJA_TABLES = {
   words: 'hanja/words.tsv',
   pinyin: 'hanja/pinyin-hangul.tsv',
   abbreviations: 'hanja/abbreviations.tsv',
+  surnames: 'hanja/surnames.tsv',
 } as const;
 
 /** A headline abbreviation (北 → 북한, LOCATION). */
@@ -60,7 +61,13 @@ export class HanjaReader {
   }
 
   /** Builds a reader from parsed tables (see {@link HANJA_TABLES}). */
-  static fromTables(tables: { readings: TsvTable; words: TsvTable; pinyin: TsvTable; abbreviations: TsvTable }): HanjaReader {
+  static fromTables(tables: {
+    readings: TsvTable;
+    words: TsvTable;
+    pinyin: TsvTable;
+    abbreviations: TsvTable;
+    surnames?: TsvTable;
+  }): HanjaReader {
     const t = tables.abbreviations;
     const [h, g, ty] = [t.column('hanja'), t.column('hangul'), t.column('type')];
     const abbreviations = t.rows.map((row) => {
@@ -71,7 +78,7 @@ export class HanjaReader {
       return { hanja: row[h]!, hangul: row[g]!, type: type as EntityType };
     });
     return new HanjaReader(
-      buildSinoKoreanData(tables.readings, tables.words),
+      buildSinoKoreanData(tables.readings, tables.words, tables.surnames),
       buildPinyinTable(tables.pinyin),
       abbreviations,
     );
@@ -80,19 +87,23 @@ export class HanjaReader {
   /** The reader for these resources, built once and shared by every stage that asks. */
   static load(resources: Resources): Promise<HanjaReader> {
     return resources.derived('hanja:reader', async () => {
-      const [readings, words, pinyin, abbreviations] = await Promise.all([
+      const [readings, words, pinyin, abbreviations, surnames] = await Promise.all([
         resources.table(HANJA_TABLES.readings),
         resources.table(HANJA_TABLES.words),
         resources.table(HANJA_TABLES.pinyin),
         resources.table(HANJA_TABLES.abbreviations),
+        resources.table(HANJA_TABLES.surnames),
       ]);
-      return HanjaReader.fromTables({ readings, words, pinyin, abbreviations });
+      return HanjaReader.fromTables({ readings, words, pinyin, abbreviations, surnames });
     });
   }
 
-  /** Sino-Korean readings, best first: 李舜臣 → [이순신, ...], 金九 → [김구, ...]. */
-  readSinoKorean(hanja: string, limit?: number): string[] {
-    return readSinoKorean(hanja, this.sinoKorean, limit);
+  /**
+   * Sino-Korean readings, best first: 李舜臣 → [이순신, ...], 金大中 → [김대중, ...]. `name` reads the first
+   * character as a surname (by default, strings of two to four characters that start with one are read so).
+   */
+  readSinoKorean(hanja: string, limit?: number, options?: { name?: boolean }): string[] {
+    return readSinoKorean(hanja, this.sinoKorean, limit, options);
   }
 
   /** The Mandarin reading in Hangul (威海 → 웨이하이); `name` reads the first character as a surname. */

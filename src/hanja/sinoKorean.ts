@@ -14,9 +14,17 @@ export interface SinoKoreanData {
   readonly words: ReadonlyMap<string, readonly string[]>;
   /** Longest word, in characters. */
   readonly maxWordLength: number;
+  /** Surname Hanja → its reading at the start of a name (金 김, 李 이, 沈 심). */
+  readonly surnames: ReadonlyMap<string, string>;
 }
 
-export function buildSinoKoreanData(readings: TsvTable, words: TsvTable): SinoKoreanData {
+export function buildSinoKoreanData(readings: TsvTable, words: TsvTable, surnameTable?: TsvTable): SinoKoreanData {
+  const surnames = new Map<string, string>();
+  if (surnameTable) {
+    const sh = surnameTable.column('hanja');
+    const sr = surnameTable.column('reading');
+    for (const row of surnameTable.rows) surnames.set(row[sh]!, row[sr]!);
+  }
   const chars = new Map<string, readonly string[]>();
   const h = readings.column('hanja');
   const r = readings.column('readings');
@@ -31,7 +39,7 @@ export function buildSinoKoreanData(readings: TsvTable, words: TsvTable): SinoKo
     const length = Array.from(hanja).length;
     if (length > maxWordLength) maxWordLength = length;
   }
-  return { chars, words: wordMap, maxWordLength };
+  return { chars, words: wordMap, maxWordLength, surnames };
 }
 
 interface Segment {
@@ -77,10 +85,24 @@ function segment(chars: readonly string[], data: SinoKoreanData): Segment[] {
  * other characters their most used reading; the initial-sound rule applies at the start of each word
  * (李舜臣 → 이순신, 盧武鉉 → 노무현, 洛東江 → 낙동강), and inside words the original reading stays (柳成龍 → 유성룡).
  */
-export function readSinoKorean(hanja: string, data: SinoKoreanData, limit = 8): string[] {
+export function readSinoKorean(
+  hanja: string,
+  data: SinoKoreanData,
+  limit = 8,
+  options: { name?: boolean } = {},
+): string[] {
   const chars = Array.from(hanja, unifiedHan);
   if (chars.length === 0) return [];
   const segments = segment(chars, data);
+  // A name: an unknown string of two to four characters that starts with a surname reads it as one (金大中 김대중,
+  // not 금대중). `name: true` forces this, `name: false` turns it off.
+  const first = segments[0]!;
+  const surname = data.surnames.get(chars[0]!);
+  const looksLikeName = options.name ?? (chars.length >= 2 && chars.length <= 4);
+  if (surname !== undefined && looksLikeName && !first.word) {
+    const rest = first.options.map(initialForm).filter((r) => r !== surname);
+    segments[0] = { start: 0, word: true, options: [surname, ...rest], wordStart: true };
+  }
   const results: string[] = [];
   const seen = new Set<string>();
   // Enumerate choices in order of the summed rank of the options taken, until `limit` readings are found.

@@ -18,6 +18,7 @@ export function realReader(): HanjaReader {
     words: table(HANJA_TABLES.words),
     pinyin: table(HANJA_TABLES.pinyin),
     abbreviations: table(HANJA_TABLES.abbreviations),
+    surnames: table(HANJA_TABLES.surnames),
   });
   return cached;
 }
