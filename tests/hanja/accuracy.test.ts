@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { KornerDocument } from '../../src/document/types.js';
 import { linkGlosses } from '../../src/hanja/index.js';
 import { parseTsv } from '../../src/resources/tsv.js';
 import { realReader } from './helpers.js';
@@ -23,11 +24,12 @@ function outcome(c: (typeof cases)[number]): string {
     const got = c.reading === 'mandarin' ? reader.readMandarin(c.source, { name }) : reader.readSinoKorean(c.source, 1)[0];
     return got ?? '(none)';
   }
-  const doc = { text: c.text, entities: [], extra: {} };
+  const doc: KornerDocument = { text: c.text, entities: [], extra: {} };
   linkGlosses(doc, reader);
-  const link = doc.links.find((l) => l.source.text === c.source && l.reading === c.reading && l.hangul === c.hangul);
+  const links = doc.links ?? [];
+  const link = links.find((l) => l.source.text === c.source && l.reading === c.reading && l.hangul === c.hangul);
   if (link) return c.hangul;
-  const other = doc.links.filter((l) => l.source.text === c.source).map((l) => `${l.hangul}/${l.reading}`);
+  const other = links.filter((l) => l.source.text === c.source).map((l) => `${l.hangul}/${l.reading}`);
   return other.length > 0 ? other.join(' ') : '(no link)';
 }
 
