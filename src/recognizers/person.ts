@@ -31,7 +31,9 @@ export function createPersonStage(): Stage {
 }
 
 /** Cues that may be glued to the name they follow (이현준기자, 박씨); other titles glue to nouns (국방장관). */
-const GLUED_CUES = ['모씨', '씨', '氏', '기자', '특파원'];
+const GLUED_CUES = ['모씨', '씨', '氏', '님', '기자', '특파원'];
+/** Glued cues after which a lone family name is a person (박씨); after the others the name has three syllables. */
+const GLUED_HONORIFICS = new Set(['모씨', '씨', '氏']);
 /** Words that may stand between a name and its title: 정동영 전 통일부 장관. */
 const TITLE_MODIFIERS = new Set(['전', '현', '前', '現', '신임', '초대', '당시', '직전', '현직', '전직', '명예', '공동', '상임', '수석', '부']);
 /** Honorifics after which a lone surname or a Latin initial is a person (박 씨, A 씨). */
@@ -63,7 +65,7 @@ export function findPersons(doc: KornerDocument, lexicon: NameLexicon): void {
       let name = glued.slice(0, cueAt);
       if (name.length > core.text.length) break;
       if (name.endsWith('모') && lexicon.surnames.has(name.slice(0, -1))) name = name.slice(0, -1);
-      const honorific = HONORIFICS.has(cue);
+      const honorific = GLUED_HONORIFICS.has(cue);
       if (isLatinInitial(name) || (isPersonName(name, lexicon, honorific ? 1 : 3) && (honorific || name.length === 3))) {
         emit(core.start, core.start + name.length, 0.8);
       }
@@ -157,7 +159,12 @@ function nameBeforeCue(eojeol: Eojeol, text: string, lexicon: NameLexicon, cue: 
   // What follows must be nothing, a bracketed gloss or a comma-free closing symbol.
   const rest = text.slice(end, eojeol.end);
   if (rest.length > 0 && !rest.startsWith('(')) return undefined;
-  const name = text.slice(core.start, end);
+  let name = text.slice(core.start, end);
+  // 김모 씨 → 김: 모 stands for the hidden given name.
+  if (name.length === 2 && name.endsWith('모') && lexicon.surnames.has(name[0]!)) {
+    name = name[0]!;
+    end = core.start + 1;
+  }
   if (lexicon.ambiguousCues.has(cue.cue) && !cue.afterName) {
     // 온라인 시장 is a market: before such a cue only a plain Korean name (유정복 시장) counts.
     const plain = end === core.end && core.tokens.length === 1 && (core.tokens[0]!.pos === 'NA' || core.tokens[0]!.nameClass === 'person');
@@ -169,7 +176,8 @@ function nameBeforeCue(eojeol: Eojeol, text: string, lexicon: NameLexicon, cue: 
   if (!isHangulWord(name)) return undefined;
   if (isPersonName(name, lexicon, 1)) return { start: core.start, end };
   // A foreign name before a title (케리 장관): unknown to every dictionary, two to five syllables.
-  if (cue.kind === 'title' && name.length >= 2 && name.length <= 5 && core.tokens.every((t) => t.pos === 'NA') && !isKnownWord(name, lexicon)) {
+  const plainUnknown = end === core.end && core.tokens.length === 1 && core.tokens[0]!.pos === 'NA';
+  if (cue.kind === 'title' && plainUnknown && name.length >= 2 && name.length <= 5 && !/[의은는을를이가도]$/.test(name) && !isKnownWord(name, lexicon)) {
     return { start: core.start, end };
   }
   return undefined;
@@ -178,8 +186,9 @@ function nameBeforeCue(eojeol: Eojeol, text: string, lexicon: NameLexicon, cue: 
 /** A Korean name: a family name, then up to three syllables; not a word of the dictionaries. */
 function isPersonName(name: string, lexicon: NameLexicon, minLength: number): boolean {
   if (!isHangulWord(name) || name.length < minLength || name.length > 4) return false;
+  // 전 and 현 are family names too, but before a title they mostly mean former/current (정동영 전 장관).
+  if (name.length === 1) return lexicon.surnames.has(name) && !TITLE_MODIFIERS.has(name);
   if (isKnownWord(name, lexicon)) return false;
-  if (name.length === 1) return lexicon.surnames.has(name);
   return lexicon.surnames.has(name.slice(0, 1)) || (name.length >= 3 && lexicon.surnames.has(name.slice(0, 2)));
 }
 
