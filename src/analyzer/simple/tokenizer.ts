@@ -27,6 +27,8 @@ const KNOWN_SINGLE_SYLLABLE = 1.3;
 const UNKNOWN_RUN = 1;
 const UNKNOWN_PER_SYLLABLE = 0.6;
 const FINAL_PARTICLE = 0.05;
+/** A lone unknown syllable next to a known word is rarely right: 김해숙 is a name, not 김해 + 숙. */
+const UNKNOWN_SINGLE_SYLLABLE = 0.5;
 /** Longest particle or ending the tokenizer looks for, in syllables. */
 const MAX_SUFFIX = 6;
 
@@ -127,7 +129,7 @@ export function createSimpleTokenizer(lexicon: NameLexicon): SimpleTokenizer {
         }
       }
       for (let j = i + 1; j <= n; j++) {
-        const c = here + UNKNOWN_RUN + UNKNOWN_PER_SYLLABLE * (j - i);
+        const c = here + UNKNOWN_RUN + UNKNOWN_PER_SYLLABLE * (j - i) + (j - i === 1 ? UNKNOWN_SINGLE_SYLLABLE : 0);
         if (c < cost[j]!) {
           cost[j] = c;
           back[j] = { from: i, pos: 'NA' };
