@@ -101,12 +101,33 @@ export class Analyzer {
   /** Indices into unknownDefs per character class. */
   private readonly unknownByClass: number[][];
   private path: number[] = [];
+  // Scratch for gatherPredecessors / connect, indexed by context id; `stamp` tells stale slots apart.
+  private stamp = 0;
+  private readonly rightStamp: Int32Array;
+  private readonly rightSlot: Int32Array;
+  private readonly predRight: Int32Array;
+  private readonly predCost: Int32Array;
+  private readonly predNode: Int32Array;
+  private predCount = 0;
+  private readonly leftStamp: Int32Array;
+  private readonly leftCost: Int32Array;
+  private readonly leftNode: Int32Array;
 
   constructor(
     readonly dictionary: MecabDictionary,
     userWords?: readonly UserWord[] | string,
   ) {
     this.user = new UserLexicon(dictionary);
+    const rights = dictionary.rightIds;
+    const lefts = dictionary.meta.leftIds;
+    this.rightStamp = new Int32Array(rights);
+    this.rightSlot = new Int32Array(rights);
+    this.predRight = new Int32Array(rights);
+    this.predCost = new Int32Array(rights);
+    this.predNode = new Int32Array(rights);
+    this.leftStamp = new Int32Array(lefts);
+    this.leftCost = new Int32Array(lefts);
+    this.leftNode = new Int32Array(lefts);
     this.penaltyByTag = new Int32Array(dictionary.meta.tags.map((t) => (SPACE_PENALTY_TAGS.test(t) ? SPACE_PENALTY : 0)));
     this.unknownDefs = dictionary.meta.unknown;
     this.hanjaClass = dictionary.meta.characterClasses.HANJA ?? -1;
@@ -166,8 +187,8 @@ export class Analyzer {
   /** Builds the lattice for `text[from, to)`, finds the best path and hands its nodes to `emit`. */
   private analyzeSegment(text: string, from: number, to: number, emit: Emitter): void {
     const dict = this.dictionary;
-    const { base, check, codes, entries, chars, matrix } = dict;
-    const trieSize = base.length;
+    const { trie, codes, entries, chars, matrix } = dict;
+    const trieSize = trie.length >> 1;
     const R = dict.rightIds;
     const nodes = this.nodes;
     const len = to - from;
@@ -188,12 +209,13 @@ export class Analyzer {
       if (s === to) break;
       const spaced = s > p;
       let anyMatch = false;
+      this.gatherPredecessors(fromHead);
 
       if (this.user.size > 0) {
         const w = this.user.longest(text, s, to);
         if (w) {
           anyMatch = true;
-          this.connect(fromHead, s, s + w.length, w.leftId, w.rightId,
+          this.connect(s, s + w.length, w.leftId, w.rightId,
             w.cost + (spaced ? this.penaltyByTag[w.tagId]! : 0), KIND_USER, this.userRef(w));
         }
       }
@@ -203,19 +225,19 @@ export class Analyzer {
       for (let i = s; i < to; i++) {
         const code = codes[text.charCodeAt(i)]!;
         if (code === 0) break;
-        const nextNode = base[node]! + code;
-        if (nextNode >= trieSize || check[nextNode] !== node) break;
+        const nextNode = trie[2 * node]! + code;
+        if (nextNode >= trieSize || trie[2 * nextNode + 1] !== node) break;
         node = nextNode;
-        const terminal = base[node]!;
-        if (terminal < trieSize && check[terminal] === node) {
-          const value = -base[terminal]! - 1;
+        const terminal = trie[2 * node]!;
+        if (terminal < trieSize && trie[2 * terminal + 1] === node) {
+          const value = -trie[2 * terminal]! - 1;
           const first = (value / 64) | 0;
           const last = first + (value & 63);
           anyMatch = true;
           for (let e = first; e < last; e++) {
             const o = 4 * e;
             const wordCost = entries[o + 2]! + (spaced ? this.penaltyByTag[entries[o + 3]! & 0x3f]! : 0);
-            this.connect(fromHead, s, i + 1, entries[o]!, entries[o + 1]!, wordCost, KIND_DICT, e);
+            this.connect(s, i + 1, entries[o]!, entries[o + 1]!, wordCost, KIND_DICT, e);
           }
         }
       }
@@ -252,7 +274,7 @@ export class Analyzer {
         const defs = this.unknownByClass[cls] ?? this.unknownByClass[1] ?? [];
         for (const k of defs) {
           const def = this.unknownDefs[k]!;
-          this.connect(fromHead, s, s + length, def.leftId, def.rightId,
+          this.connect(s, s + length, def.leftId, def.rightId,
             def.cost + (spaced ? this.unknownPenalty[k]! : 0), KIND_UNKNOWN, k);
         }
       }
@@ -265,7 +287,7 @@ export class Analyzer {
     let bestNode = -1;
     for (let x = head[last - from]!; x >= 0; x = nodes.next[x]!) {
       const c = nodes.cost[x]! + matrix[nodes.right[x]!]!;
-      if (c <= best) {
+      if (c < best || (c === best && x < bestNode)) {
         best = c;
         bestNode = x;
       }
@@ -280,23 +302,84 @@ export class Analyzer {
   }
 
   /**
-   * Adds a word `[start, end)` reached from the nodes in the list at `fromHead`: its path cost is the cheapest
-   * predecessor's cost plus the connection cost plus the word cost. Lists are newest first, so `<=` keeps the
-   * earliest of equal predecessors, as mecab and Lucene do.
+   * Collects the distinct right context ids among the nodes ending at one position, each with its cheapest
+   * node (the earliest on equal cost, as mecab and Lucene keep the first of equal predecessors). Words only see
+   * a predecessor through its right id, so this loses nothing and shortens the inner loop.
    */
-  private connect(fromHead: number, start: number, end: number, leftId: number, rightId: number, wordCost: number, kind: number, ref: number): void {
-    const nodes = this.nodes;
-    const { cost, right, next } = nodes;
-    const matrix = this.dictionary.matrix;
-    const row = leftId * this.dictionary.rightIds;
-    let best = 0x7fffffff;
-    let bestNode = -1;
+  private gatherPredecessors(fromHead: number): void {
+    const stamp = ++this.stamp;
+    const { cost, right, next } = this.nodes;
+    const { rightStamp, rightSlot, predRight, predCost, predNode } = this;
+    let k = 0;
     for (let x = fromHead; x >= 0; x = next[x]!) {
-      const c = cost[x]! + matrix[row + right[x]!]!;
-      if (c <= best) {
-        best = c;
-        bestNode = x;
+      const r = right[x]!;
+      const c = cost[x]!;
+      if (rightStamp[r] !== stamp) {
+        rightStamp[r] = stamp;
+        rightSlot[r] = k;
+        predRight[k] = r;
+        predCost[k] = c;
+        predNode[k] = x;
+        k++;
+      } else {
+        const j = rightSlot[r]!;
+        if (c < predCost[j]! || (c === predCost[j]! && x < predNode[j]!)) {
+          predCost[j] = c;
+          predNode[j] = x;
+        }
       }
+    }
+    // Cheapest first, so that connect() can stop early (see there).
+    for (let i = 1; i < k; i++) {
+      const r = predRight[i]!;
+      const c = predCost[i]!;
+      const x = predNode[i]!;
+      let j = i - 1;
+      while (j >= 0 && (predCost[j]! > c || (predCost[j]! === c && predNode[j]! > x))) {
+        predRight[j + 1] = predRight[j]!;
+        predCost[j + 1] = predCost[j]!;
+        predNode[j + 1] = predNode[j]!;
+        j--;
+      }
+      predRight[j + 1] = r;
+      predCost[j + 1] = c;
+      predNode[j + 1] = x;
+    }
+    this.predCount = k;
+  }
+
+  /**
+   * Adds a word `[start, end)` reached from the predecessors gathered for its position: its path cost is the
+   * cheapest predecessor's cost plus the connection cost plus the word cost. The best predecessor depends only
+   * on the word's left id, so it is computed once per left id and position.
+   */
+  private connect(start: number, end: number, leftId: number, rightId: number, wordCost: number, kind: number, ref: number): void {
+    let best: number;
+    let bestNode: number;
+    if (this.leftStamp[leftId] === this.stamp) {
+      best = this.leftCost[leftId]!;
+      bestNode = this.leftNode[leftId]!;
+    } else {
+      const { predRight, predCost, predNode } = this;
+      const matrix = this.dictionary.matrix;
+      const row = leftId * this.dictionary.rightIds;
+      // Predecessors come cheapest first and no connection into this left id costs less than rowMin, so once
+      // a predecessor's cost plus rowMin exceeds the best total, no later one can win: an exact cut that skips
+      // most lookups in the 20 MB matrix (the cache misses there dominate the running time).
+      const rowMin = this.dictionary.rowMin[leftId]!;
+      best = 0x7fffffff;
+      bestNode = -1;
+      for (let k = 0, n = this.predCount; k < n; k++) {
+        if (predCost[k]! + rowMin > best) break;
+        const c = predCost[k]! + matrix[row + predRight[k]!]!;
+        if (c < best || (c === best && predNode[k]! < bestNode)) {
+          best = c;
+          bestNode = predNode[k]!;
+        }
+      }
+      this.leftStamp[leftId] = this.stamp;
+      this.leftCost[leftId] = best;
+      this.leftNode[leftId] = bestNode;
     }
     this.addNode(kind, ref, start, end, rightId, best + wordCost, bestNode);
   }

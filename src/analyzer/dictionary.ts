@@ -8,7 +8,7 @@ import type { ResourceLoader } from '../resources/loader.js';
 
 export const DICTIONARY_FOLDER = 'mecab-ko-dic';
 /** The layout this code reads; build.mjs writes it into meta.json as `format`. */
-export const DICTIONARY_FORMAT = 1;
+export const DICTIONARY_FORMAT = 2;
 
 export type NameClass = 'person' | 'place' | 'other';
 export type EntryType = 'MORPHEME' | 'COMPOUND' | 'INFLECT' | 'PREANALYSIS';
@@ -31,6 +31,7 @@ export interface DictionaryMeta {
   entries: number;
   trieSize: number;
   extras: number;
+  /** Rows and columns of the (deduplicated) connection matrix. */
   leftIds: number;
   rightIds: number;
   matrixSplit: number;
@@ -71,9 +72,8 @@ export interface EntryExtra {
 }
 
 export class MecabDictionary {
-  /** Double array: `base` then `check`, both `trieSize` long. */
-  readonly base: Int32Array;
-  readonly check: Int32Array;
+  /** Double array as interleaved pairs: base of slot i at 2i, check at 2i + 1. */
+  readonly trie: Int32Array;
   /** UTF-16 code unit -> dense trie code (0: the unit occurs in no dictionary word). */
   readonly codes: Uint16Array;
   /** Per entry: leftId, rightId, cost, info. */
@@ -82,6 +82,8 @@ export class MecabDictionary {
   /** Connection costs, row = left id of the next word, column = right id of the previous one. */
   readonly matrix: Int16Array;
   readonly rightIds: number;
+  /** Per left id, the lowest connection cost into it (a bound for pruning in Viterbi). */
+  readonly rowMin: Int16Array;
   /** Unknown-word definitions per character class id. */
   readonly unknownByClass: UnknownDefinition[][];
   readonly tagIds: Map<string, number>;
@@ -97,9 +99,7 @@ export class MecabDictionary {
     if (new Uint8Array(new Uint16Array([1]).buffer)[0] !== 1) {
       throw new KornerError(ERROR_CODES.DICTIONARY, 'the mecab-ko-dic files are little-endian and this platform is not.');
     }
-    const trie = view(files.trie, Int32Array, 2 * meta.trieSize, 'trie.bin');
-    this.base = trie.subarray(0, meta.trieSize);
-    this.check = trie.subarray(meta.trieSize);
+    this.trie = view(files.trie, Int32Array, 2 * meta.trieSize, 'trie.bin');
     this.codes = view(files.codes, Uint16Array, 65536, 'codes.bin');
     this.entries = view(files.entries, Int16Array, 4 * meta.entries, 'entries.bin');
     const extras = view(files.extras, Uint32Array, 2 * meta.extras + 1, 'extras.bin');
@@ -121,6 +121,13 @@ export class MecabDictionary {
         at += cellsInPart;
       }
       if (at !== cells) throw badFile('matrix', `${at} cells, expected ${cells}`);
+    }
+    this.rowMin = new Int16Array(meta.leftIds);
+    for (let l = 0; l < meta.leftIds; l++) {
+      let min = 32767;
+      const row = this.matrix.subarray(l * meta.rightIds, (l + 1) * meta.rightIds);
+      for (let r = 0; r < row.length; r++) if (row[r]! < min) min = row[r]!;
+      this.rowMin[l] = min;
     }
     this.unknownByClass = [];
     for (const def of meta.unknown) (this.unknownByClass[def.classId] ??= []).push(def);
@@ -181,19 +188,19 @@ export class MecabDictionary {
    * Returns whether anything matched.
    */
   forEachPrefix(text: string, start: number, found: (end: number, firstEntry: number, count: number) => void): boolean {
-    const { base, check, codes } = this;
-    const size = base.length;
+    const { trie, codes } = this;
+    const size = trie.length >> 1;
     let node = 0;
     let any = false;
     for (let i = start; i < text.length; i++) {
       const code = codes[text.charCodeAt(i)]!;
       if (code === 0) break;
-      const next = base[node]! + code;
-      if (next >= size || check[next] !== node) break;
+      const next = trie[2 * node]! + code;
+      if (next >= size || trie[2 * next + 1] !== node) break;
       node = next;
-      const terminal = base[node]!;
-      if (terminal < size && check[terminal] === node) {
-        const value = -base[terminal]! - 1;
+      const terminal = trie[2 * node]!;
+      if (terminal < size && trie[2 * terminal + 1] === node) {
+        const value = -trie[2 * terminal]! - 1;
         any = true;
         found(i + 1, Math.floor(value / 64), value % 64);
       }
