@@ -1,4 +1,11 @@
+import { createSimpleTokenizerStage } from '../analyzer/simple/stage.js';
+import { createGlossLinkStage } from '../hanja/glossLinks.js';
+import { createDateTimeStage } from '../recognizers/date.js';
 import { createEnglishStage } from '../recognizers/english.js';
+import { createOrganizationStage } from '../recognizers/organization.js';
+import { createPersonStage } from '../recognizers/person.js';
+import { createPlaceStage } from '../recognizers/place.js';
+import { createQuantityStage } from '../recognizers/quantity.js';
 import { createUserDictionaryStage } from '../recognizers/userDictionary.js';
 import { createAliasStage } from '../resolve/aliases.js';
 import { createOverlapStage } from '../resolve/overlap.js';
@@ -16,9 +23,16 @@ export function defaultStages(): Stage[] {
     createNormalizeStage(),
     createLanguageStage(),
     createSentenceStage(),
+    createSimpleTokenizerStage(),
     createUserDictionaryStage(),
+    createDateTimeStage(),
+    createQuantityStage(),
+    createPersonStage(),
+    createPlaceStage(),
+    createOrganizationStage(),
     createEnglishStage(),
     createOverlapStage(),
+    createGlossLinkStage(),
     createAliasStage(),
   ];
 }

@@ -104,7 +104,8 @@ export function buildNameLexicon(table: (name: string) => TsvTable, userEntries:
       const entry: NameEntry = { type, kind: fixedKind ?? row[kind] ?? '' };
       const name = row[surface]!;
       const full = row[canonical];
-      if (full && full !== name) entry.canonical = full;
+      // A full name is its own canonical name: 기획재정부 and 기재부 share the group 기획재정부.
+      if (full) entry.canonical = full;
       if (flags >= 0 && row[flags] === 'ambiguous') entry.ambiguous = true;
       names.set(name, entry);
     }
@@ -141,7 +142,7 @@ export function buildNameLexicon(table: (name: string) => TsvTable, userEntries:
   for (const entry of userEntries) {
     if (entry.type !== 'PERSON' && entry.type !== 'LOCATION' && entry.type !== 'ORGANIZATION') continue;
     const named: NameEntry = { type: entry.type, kind: 'user', user: true };
-    if (entry.canonical && entry.canonical !== entry.surface) named.canonical = entry.canonical;
+    if (entry.canonical) named.canonical = entry.canonical;
     names.set(entry.surface, named);
     commonNouns.delete(entry.surface);
     cues.delete(entry.surface);

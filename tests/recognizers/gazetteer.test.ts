@@ -65,12 +65,13 @@ describe('name lexicon', () => {
 
   it.each([
     ['기재부', 'ORGANIZATION', '기획재정부'],
+    ['기획재정부', 'ORGANIZATION', '기획재정부'],
     ['과기정통부', 'ORGANIZATION', '과학기술정보통신부'],
     ['인천', 'LOCATION', '인천광역시'],
-    ['인천광역시', 'LOCATION', undefined],
-    ['미국', 'LOCATION', undefined],
+    ['인천광역시', 'LOCATION', '인천광역시'],
+    ['미국', 'LOCATION', '미국'],
     ['남한', 'LOCATION', '대한민국'],
-    ['웨이하이', 'LOCATION', undefined],
+    ['웨이하이', 'LOCATION', '웨이하이'],
     ['인천시청', 'ORGANIZATION', undefined],
   ])('%s is %s (canonical %s)', (surface, type, canonical) => {
     const entry = lexicon.names.get(surface);
