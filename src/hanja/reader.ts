@@ -2,6 +2,7 @@ import type { EntityType, Reading } from '../document/types.js';
 import type { Resources } from '../resources/resources.js';
 import type { TsvTable } from '../resources/tsv.js';
 import { ERROR_CODES, KornerError } from '../errors.js';
+import { buildJapaneseData, type JapaneseData, matchJapanese } from './japanese.js';
 import { createMandarinReader, mandarinOptions, type MandarinReader, readMandarin } from './mandarin.js';
 import { buildPinyinTable, pinyinToHangul } from './pinyin.js';
 import { unifiedHan } from './script.js';
@@ -20,6 +21,7 @@ export const HANJA_TABLES = {
   pinyin: 'hanja/pinyin-hangul.tsv',
   abbreviations: 'hanja/abbreviations.tsv',
   surnames: 'hanja/surnames.tsv',
+  japanese: 'hanja/japanese.tsv',
 } as const;
 
 /** A headline abbreviation (北 → 북한, LOCATION). */
@@ -32,7 +34,7 @@ export interface Abbreviation {
 /** A Hanja string prepared for matching against several Hangul candidates. */
 export interface PreparedHanja {
   readonly hanja: string;
-  /** Which reading of the Hanja the Hangul is (spaces ignored), or null. */
+  /** Which reading of the Hanja the Hangul is (spaces ignored), or null: Sino-Korean, Mandarin, then Japanese. */
   match(hangul: string): Exclude<Reading, 'abbreviation'> | null;
 }
 
@@ -48,6 +50,8 @@ export class HanjaReader {
     readonly sinoKorean: SinoKoreanData,
     pinyinTable: ReadonlyMap<string, string>,
     abbreviations: readonly Abbreviation[],
+    /** Japanese readings (optional: without them no gloss is read as Japanese). */
+    readonly japanese?: JapaneseData,
   ) {
     this.mandarin = createMandarinReader(pinyinTable);
     const map = new Map<string, Abbreviation>();
@@ -67,6 +71,7 @@ export class HanjaReader {
     pinyin: TsvTable;
     abbreviations: TsvTable;
     surnames?: TsvTable;
+    japanese?: TsvTable;
   }): HanjaReader {
     const t = tables.abbreviations;
     const [h, g, ty] = [t.column('hanja'), t.column('hangul'), t.column('type')];
@@ -81,20 +86,22 @@ export class HanjaReader {
       buildSinoKoreanData(tables.readings, tables.words, tables.surnames),
       buildPinyinTable(tables.pinyin),
       abbreviations,
+      tables.japanese ? buildJapaneseData(tables.japanese) : undefined,
     );
   }
 
   /** The reader for these resources, built once and shared by every stage that asks. */
   static load(resources: Resources): Promise<HanjaReader> {
     return resources.derived('hanja:reader', async () => {
-      const [readings, words, pinyin, abbreviations, surnames] = await Promise.all([
+      const [readings, words, pinyin, abbreviations, surnames, japanese] = await Promise.all([
         resources.table(HANJA_TABLES.readings),
         resources.table(HANJA_TABLES.words),
         resources.table(HANJA_TABLES.pinyin),
         resources.table(HANJA_TABLES.abbreviations),
         resources.table(HANJA_TABLES.surnames),
+        resources.table(HANJA_TABLES.japanese),
       ]);
-      return HanjaReader.fromTables({ readings, words, pinyin, abbreviations, surnames });
+      return HanjaReader.fromTables({ readings, words, pinyin, abbreviations, surnames, japanese });
     });
   }
 
@@ -130,6 +137,7 @@ export class HanjaReader {
     const data = this.sinoKorean;
     let options: string[][] | undefined;
     const reader = this.mandarin;
+    const japanese = this.japanese;
     return {
       hanja,
       match(input) {
@@ -143,6 +151,8 @@ export class HanjaReader {
           options ??= mandarinOptions(hanja, reader);
           if (matchMandarin(chars, options, hangul, data)) return 'mandarin';
         }
+        // The word list also spells Japanese places as they are read in Korean (京都 교토): Japanese first.
+        if (japanese && matchJapanese(hanja, hangul, japanese)) return 'japanese';
         return sameLength && matchSinoKorean(hanja, hangul, data) ? 'sino-korean' : null;
       },
     };

@@ -17,11 +17,11 @@ describe('generated Hanja tables', () => {
     expect(() => check('build-pinyin-table.mjs')).not.toThrow();
   });
 
-  it.skipIf(!hasDebianSources)('readings.tsv and words.tsv are what their script writes from unicode-data and libhangul-data', () => {
+  it.skipIf(!hasDebianSources)('readings.tsv, words.tsv and japanese.tsv are what their script writes from unicode-data and libhangul-data', () => {
     expect(() => check('build-tables.mjs')).not.toThrow();
   });
 
-  it.each(['readings.tsv', 'words.tsv', 'pinyin-hangul.tsv', 'abbreviations.tsv', 'surnames.tsv'])(
+  it.each(['readings.tsv', 'words.tsv', 'pinyin-hangul.tsv', 'abbreviations.tsv', 'surnames.tsv', 'japanese.tsv'])(
     '%s has a columns header, a source and a licence, and sorted unique entries',
     (name) => {
       const text = readFileSync(join(dictionaries, 'hanja', name), 'utf8');

@@ -69,7 +69,7 @@ describe('Hanja glosses X(漢字) and 漢字(X)', () => {
         source: { start: 9, end: 11, text: '京都' },
         target: { start: 3, end: 8, text: '일본 교토' },
         hangul: '교토',
-        reading: 'sino-korean',
+        reading: 'japanese',
       },
     ]);
     expect(d.entities!.map((e) => [e.text, e.type, e.source])).toEqual([
@@ -207,7 +207,7 @@ describe('the stage', () => {
     const { join } = await import('node:path');
     const { dictionaries } = await import('./helpers.js');
     const files: Record<string, Uint8Array> = {};
-    for (const name of ['readings.tsv', 'words.tsv', 'pinyin-hangul.tsv', 'abbreviations.tsv', 'surnames.tsv']) {
+    for (const name of ['readings.tsv', 'words.tsv', 'pinyin-hangul.tsv', 'abbreviations.tsv', 'surnames.tsv', 'japanese.tsv']) {
       files[`hanja/${name}`] = readFileSync(join(dictionaries, 'hanja', name));
     }
     const resources = new Resources(memoryLoader(files));

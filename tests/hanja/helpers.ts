@@ -19,6 +19,7 @@ export function realReader(): HanjaReader {
     pinyin: table(HANJA_TABLES.pinyin),
     abbreviations: table(HANJA_TABLES.abbreviations),
     surnames: table(HANJA_TABLES.surnames),
+    japanese: table(HANJA_TABLES.japanese),
   });
   return cached;
 }

@@ -118,3 +118,27 @@ describe('Mandarin readings (외래어 표기법, 중국어)', () => {
     expect(reader.matchReading(hanja, hangul)).toBe('mandarin');
   });
 });
+
+describe('Japanese readings (외래어 표기법, 일본어)', () => {
+  it.each([
+    ['京都', '교토'],
+    ['東京', '도쿄'],
+    ['大阪', '오사카'],
+    ['靖國', '야스쿠니'],
+    ['每日', '마이니치'],
+    ['後藤健二', '고토 겐지'],
+    ['湯川遙菜', '유카와 하루나'],
+    ['猪瀨直樹', '이노세 나오키'],
+    ['漆谷正義', '우루시다니 마사요시'],
+    ['明仁', '아키히토'],
+  ])('matches %s with %s', (hanja, hangul) => {
+    expect(reader.matchReading(hanja, hangul)).toBe('japanese');
+  });
+
+  it.each([
+    ['kyou', '교'], ['kyou', '쿄'], ['tokyo', '도쿄'], ['shinzou', '신조'], ['tsuki', '쓰키'], ['kawa', '가와'],
+  ])('romaji %s can be written %s', async (romaji, hangul) => {
+    const { romajiToHangul } = await import('../../src/hanja/index.js');
+    expect(romajiToHangul(romaji)).toContain(hangul);
+  });
+});

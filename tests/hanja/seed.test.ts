@@ -36,7 +36,9 @@ describe.skipIf(!present)('seed article links', () => {
   it('finds them in the pipeline, after overlap resolution, and keeps entities sorted and disjoint', async () => {
     const extractor = await createExtractor({
       referenceDate: '2016-05-17',
-      stages: (defaults) => insertAfter(defaults, 'resolveOverlaps', createGlossLinkStage()),
+      // The default pipeline runs glossLinks after resolveOverlaps; add it where a pipeline lacks it.
+      stages: (defaults) =>
+        defaults.some((s) => s.name === 'glossLinks') ? defaults : insertAfter(defaults, 'resolveOverlaps', createGlossLinkStage()),
     });
     const result = extractor.extract(text);
     for (const want of expected) {
