@@ -103,9 +103,17 @@ export function scanNumber(text: string, start: number, options: ScanOptions = {
       sawAny = true;
       end = i;
     } else if (allowSino && coefficient === null && SINO_DIGITS[text[i]!] !== undefined) {
-      // A Sino digit counts only before a place unit (이십, 삼백, 오천만): alone it is a word (이, 일, 사).
+      // A Sino digit counts before a place unit (이십, 삼백, 오천만) or as the last digit after one (삼십오):
+      // alone it is a word (이, 일, 사).
       const next = text[i + 1] ?? '';
-      if (SMALL_UNITS[next] === undefined && BIG_UNITS[next] === undefined) break;
+      if (SMALL_UNITS[next] === undefined && BIG_UNITS[next] === undefined) {
+        if (end === start || !(SMALL_UNITS[text[i - 1] ?? ''] !== undefined || BIG_UNITS[text[i - 1] ?? ''] !== undefined)) break;
+        if (isHangulSyllable(text.charCodeAt(i + 1))) break;
+        group = add(group, fromInteger(SINO_DIGITS[text[i]!]!));
+        i++;
+        end = i;
+        break;
+      }
       coefficient = fromInteger(SINO_DIGITS[text[i]!]!);
       i++;
       sawAny = true;
@@ -167,11 +175,9 @@ const NATIVE_UNITS: readonly [string, number, boolean][] = [
   ['셋', 3, false],
   ['세', 3, true],
   ['석', 3, true],
-  ['서', 3, true],
   ['넷', 4, false],
   ['네', 4, true],
   ['넉', 4, true],
-  ['너', 4, true],
   ['다섯', 5, false],
   ['닷', 5, true],
   ['여섯', 6, false],
@@ -298,4 +304,20 @@ function scanAny(text: string, start: number): ScannedNumber | null {
     return { ...scanned, decimal, value: toExact(decimal) };
   }
   return scanNative(text, start);
+}
+
+/** Syllables a number written in Sino-Korean words may start with (not 만/억/조/경 alone: 경주, 조선, 억지). */
+const SINO_START = '일이삼사오육칠팔구십백천수';
+
+/**
+ * Reads a number written in Sino-Korean words only (이십, 삼백, 천, 수십억, 이천십육): it must start with a digit
+ * word, 십/백/천 or 수, so that words such as 경주, 조선 or 만남 are not read as 10^16, 10^12 or 10^4.
+ */
+export function scanSinoWords(text: string, start: number): ScannedNumber | null {
+  if (!SINO_START.includes(text[start] ?? '\0')) return null;
+  const number = scanNumber(text, start, { sino: true, spaces: false });
+  if (!number || number.kind !== 'sino') return null;
+  // 구조, 일조, 오만: a digit word straight before 만/억/조/경 is a word far more often than a figure.
+  const words = text.slice(start, number.end);
+  return /[십백천]/.test(words) ? number : null;
 }

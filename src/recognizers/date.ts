@@ -241,8 +241,8 @@ function eraPeriod(first: number, length: number, part: string | undefined): Per
   if (part === '초' || part === '초반') to = first + third;
   else if (part === '중반' || part === '중엽') {
     from = first + third + 1;
-    to = first + length - third - 2;
-  } else if (part === '말' || part === '후반') from = first + length - third - 1;
+    to = first + length - third - 1;
+  } else if (part === '말' || part === '후반') from = first + length - third;
   return period({ year: from, month: 1, day: 1 }, { year: to, month: 12, day: 31 });
 }
 
@@ -259,7 +259,7 @@ export function findDatesAndTimes(text: string, grammar: DateGrammar): DateMatch
     if (digit) {
       const prev = text.charCodeAt(i - 1);
       if (i > 0 && (isDigitCode(prev) || prev === 46 || prev === 44 || isLatinCode(prev) || prev === 58 || prev === 47)) continue;
-    } else if (!(isHangulCode(c) && startsWord(text, i))) {
+    } else if (!(isHangulCode(c) && (startsWord(text, i) || c === 0xb3d9 /* 동 */ || c === 0xd558 /* 하 */))) {
       continue;
     }
     const parses: DateParse[] = [];
@@ -274,7 +274,7 @@ export function findDatesAndTimes(text: string, grammar: DateGrammar): DateMatch
     }
     add(parseDateAt(text, i, grammar));
     add(parseDurationAt(text, i));
-    for (const p of parses) matches.push({ start: i, end: p.end, type: 'DATE', spec: p.spec });
+    for (const p of parses) matches.push({ start: p.start ?? i, end: p.end, type: 'DATE', spec: p.spec });
   }
   for (const t of findTimes(text)) matches.push(t);
   return longestNonOverlapping(matches) as DateMatch[];

@@ -1,4 +1,4 @@
-import { scanNative, scanNumber } from '../normalize/numbers.js';
+import { scanNative, scanNumber, scanSinoWords } from '../normalize/numbers.js';
 import { endsWord, isDigitCode, isHangulCode, isLatinCode, startsWord } from './numeric.js';
 
 /**
@@ -45,6 +45,8 @@ export interface DateSpec {
 }
 
 export interface DateParse {
+  /** Where the entity starts when it is not where parsing began (오는 27일 is tagged 27일). */
+  start?: number;
   end: number;
   spec: DateSpec;
 }
@@ -142,9 +144,9 @@ const SEASONS: Record<string, string> = {
 /** Words that are a DATE on their own, without a value (a season of the year in context, the weekend …). */
 const PLAIN_WORDS = [
   '주말', '주중', '주말동안', '평일', '연말', '연초', '새해', '신년', '연휴', '장마철', '동계', '하계', '매일', '매년', '매주',
-  '매달', '매월', '상반기', '하반기', '봄', '여름', '가을', '겨울', '초여름', '한여름', '초겨울', '늦가을', '초봄', '일년',
-  '반년', '일주일', '반백일', '학창시절', '고교시절', '중학시절', '어린시절', '일제시대', '조선시대', '고려시대', '삼국시대',
-  '냉전시대', '일제강점기', '중세', '고대', '근대', '현대', '고생대', '중생대', '신생대', '연말연시',
+  '매달', '매월', '상반기', '하반기', '여름', '가을', '겨울', '초여름', '한여름', '초겨울', '늦가을', '초봄', '일년',
+  '반년', '일주일', '반백일', '학창시절', '고교시절', '중학시절', '일제시대', '조선시대', '고려시대', '삼국시대',
+  '냉전시대', '일제강점기', '중세', '고생대', '중생대', '신생대', '연말연시',
 ];
 
 function matchWord(text: string, i: number, list: readonly [string, number][]): [string, number] | undefined {
@@ -214,7 +216,7 @@ function spaceThen(text: string, i: number): number {
   return text[i] === ' ' ? i + 1 : i;
 }
 
-const NOT_DAY_AFTER = /^(?:본|반|제|정|리|상|화|대|자|절|차|등|치|출|어|층|까$)/;
+const NOT_DAY_AFTER = /^(?:본|반|제|정|리|상|화|대|절|차|등|치|출|어|층)/;
 const NOT_MONTH_AFTER = /^(?:드|급|세|요|간|례|경|계|남|북|성|등|평|식|정|말론|광|권|차|렌|스|정)/;
 const NOT_YEAR_AFTER = /^(?:대|생|작|산|형|식|차|제|말까지만|치|분)/;
 
@@ -256,6 +258,12 @@ export function parseDateAt(text: string, i: number, grammar: DateGrammar): Date
     any = true;
   } else {
     const year = yearAt(text, pos);
+    if (year && year.spec.duration) {
+      // 10년, 5년간, 3년 반 동안, 2년5개월, 10년 전: a length of time (or a point that far away).
+      const parsed = yearDuration(text, year.end, year.spec, spec.direction);
+      if (parsed && spec.direction === 1) parsed.start = i + 3;
+      return parsed;
+    }
     if (year) {
       Object.assign(spec, year.spec);
       pos = year.end;
@@ -313,6 +321,12 @@ export function parseDateAt(text: string, i: number, grammar: DateGrammar): Date
     }
   }
 
+  // 매주 금요일: a weekday every week.
+  if (!any && text.startsWith('매주 ', pos) && WEEKDAYS.includes(text[pos + 3] ?? '\0') && text.startsWith('요일', pos + 4)) {
+    pos += 6;
+    return endsWord(text, pos) ? { end: pos, spec: {} } : null;
+  }
+
   // Week: 지난주 금요일, 이번 주.
   if (!any) {
     const wRel = matchWord(text, pos, W_REL);
@@ -363,10 +377,10 @@ export function parseDateAt(text: string, i: number, grammar: DateGrammar): Date
   } else if (suffix && (spec.anaphor !== undefined || spec.dayRel !== undefined) && suffix.sign === undefined) {
     // 오늘 하루 etc. are not durations; leave.
   }
-  if (!endsWord(text, pos) && !/^[가-힣]/.test(text.slice(pos, pos + 1)) === false) {
-    // The expression runs into a longer word (1일본, 3월드컵): not a date.
-    if (!endsWord(text, pos)) return null;
-  }
+  // A word-started expression must end a word (이날의, not 이날씨); figures are guarded by the NOT_*_AFTER lists.
+  if (!isDigitCode(text.charCodeAt(i)) && !spec.direction && !endsWord(text, pos)) return null;
+  // KLUE-NER mostly keeps 지난 in the span (지난 19일) and leaves 오는 out (오는 [27일]); the value uses both.
+  if (spec.direction === 1) return { start: i + 3, end: pos, spec };
   return { end: pos, spec };
 }
 
@@ -400,6 +414,7 @@ function yearAt(text: string, pos: number): { end: number; spec: DateSpec } | nu
   if (apostrophe) at++;
   const first = digitsAt(text, at, 4);
   if (!first) return null;
+  if (apostrophe && first.length !== 2) return null; // '16년; a quote before 2013년 is punctuation.
   let j = first.end;
   let to: number | undefined;
   if (RANGE.includes(text[j] ?? '\0')) {
@@ -454,15 +469,35 @@ function yearAt(text: string, pos: number): { end: number; spec: DateSpec } | nu
     } else {
       spec.duration = { years: first.value };
       if (to !== undefined) spec.yearTo = to;
-      return { end: j, spec: withDurationMonths(text, j, spec) };
+      return { end: j, spec };
     }
   }
+  if (text.startsWith('작', j) && endsWord(text, j + 1)) j++; // 79년작, 92년작: the year of a work.
   return { end: j, spec };
 }
 
-/** 2년5개월, 1년 6개월, 1년6월 (a prison term): a duration in years and months. */
-function withDurationMonths(text: string, j: number, spec: DateSpec): DateSpec {
-  return spec;
+/** After N년 read as a length: months (2년5개월, 1년 6개월, 1년6월), 반 (3년 반), then 간/동안/째/전/후/뒤. */
+function yearDuration(text: string, end: number, spec: DateSpec, direction: -1 | 1 | undefined): DateParse | null {
+  const duration = { ...spec.duration };
+  let pos = end;
+  const months = /^ ?(\d{1,2})(?:개월|월)/.exec(text.slice(pos, pos + 6));
+  if (months) {
+    duration.months = Number(months[1]);
+    pos += months[0].length;
+  } else if (/^ 반(?![가-힣])| 반 /.test(text.slice(pos, pos + 3))) {
+    duration.months = 6;
+    pos += 2;
+  }
+  const out: DateSpec = { duration };
+  const suffix = durationSuffix(text, pos);
+  if (suffix) {
+    pos = suffix.end;
+    if (suffix.sign !== undefined) out.offsetSign = suffix.sign;
+  }
+  if (direction !== undefined && suffix?.sign === undefined && !suffix) {
+    // 지난 6년 (동안): the span reaches back from the reference.
+  }
+  return { end: pos, spec: out };
 }
 
 function periodAt(text: string, pos: number, spec: DateSpec): { end: number; period: string } | null {
@@ -488,6 +523,9 @@ function periodAt(text: string, pos: number, spec: DateSpec): { end: number; per
 
 /** Words and named days that stand alone: 주말, 연말, 상반기, 크리스마스, 추석 … (longest first). */
 export function parseNamedAt(text: string, i: number, grammar: DateGrammar): DateParse | null {
+  // 소치동계올림픽: the season of the games is tagged even inside the compound.
+  const games = /^(동계|하계)(?=올림픽|아시안|유니버시아드|패럴림픽| 올림픽| 아시안)/.exec(text.slice(i, i + 9));
+  if (games) return { end: i + 2, spec: {} };
   if (!startsWord(text, i)) return null;
   let best: { end: number; spec: DateSpec } | null = null;
   for (const [name, date] of grammar.holidays) {
@@ -543,50 +581,62 @@ export function parseDurationAt(text: string, i: number): DateParse | null {
   } else {
     // A figure (Arabic, Sino-Korean words or native) and a unit of time.
     let value: number | undefined;
-    let upper: number | undefined;
+    let kind: 'arabic' | 'sino' | 'native' = 'arabic';
+    let large = false;
     const c = text.charCodeAt(pos);
     if (isDigitCode(c)) {
       const n = scanNumber(text, pos, { sino: false, spaces: false });
       if (!n) return null;
       value = Number(n.value);
+      large = /[만억조]/.test(text.slice(pos, n.end));
       pos = n.end;
       if (RANGE.includes(text[pos] ?? '\0')) {
         const m = scanNumber(text, pos + 1, { sino: false, spaces: false });
-        if (m) {
-          upper = Number(m.value);
-          pos = m.end;
-        }
+        if (m) pos = m.end;
       }
     } else if (isHangulCode(c) && startsWord(text, i)) {
-      const sino = scanNumber(text, pos, { sino: true, spaces: false });
+      const sino = scanSinoWords(text, pos);
       const nat = scanNative(text, pos);
-      if (sino && sino.kind === 'sino' && (!nat || sino.end >= nat.end)) {
+      if (sino && (!nat || sino.end >= nat.end)) {
         value = Number(sino.value);
+        kind = 'sino';
         pos = sino.end;
       } else if (nat) {
         value = Number(nat.value);
+        kind = 'native';
         pos = nat.end;
       }
     }
     if (value === undefined) return null;
-    void upper;
     if (text[pos] === '여') pos++;
     const gap = text[pos] === ' ' ? 1 : 0;
-    const unit = /^(?:개월|달|주일|주(?![년기차택식민])|년|해|일|박 ?\d일|세기)/.exec(text.slice(pos + gap, pos + gap + 5));
+    const unit = /^(?:개월|달|주일|주년|주기|주(?![가-힣])|주(?=간|동안|째|전|후|뒤|만)|년|해|일|박 ?\d일)/.exec(
+      text.slice(pos + gap, pos + gap + 5),
+    );
     if (!unit) return null;
-    const isNative = !isDigitCode(c);
     const u = unit[0];
-    if (u === '해' && !(isNative && value === 1)) return null;
-    if (u === '달' && !isNative && gap === 1) return null;
-    if ((u === '년' || u === '일') && !isNative && gap === 0) return null; // figures with 년/일 are parsed as dates
-    if (u === '세기') return null;
+    // Which figures take which unit: native numerals count 달, 해, 주 (한 달, 두 해, 세 주); Sino-Korean words and
+    // Arabic figures count 년, 개월, 주 (이십 년, 6개월, 2주); N일 and N년 in Arabic are read as dates unless large.
+    const allowed =
+      kind === 'native'
+        ? u === '달' || u === '해' || u === '주'
+        : kind === 'sino'
+          ? u === '년' || u === '개월' || u === '일' || u === '주' || u === '주년'
+          : u !== '해' && !(u === '달' && gap === 1) && !((u === '년' || u === '일') && !large);
+    if (!allowed) return null;
     pos += gap + u.length;
     if (u === '개월' || u === '달') duration.months = value;
+    else if (u === '주년' || u === '주기') duration.years = value;
     else if (u.startsWith('주')) duration.weeks = value;
     else if (u === '년' || u === '해') duration.years = value;
     else if (u === '일') duration.days = value;
     else if (u.startsWith('박')) {
       duration.days = Number(/\d+/.exec(u)![0]);
+    }
+    if (u === '주년' || u === '주기') {
+      // 1주년, 3주기: an anniversary, named by its count.
+      if (!endsWord(text, pos)) return null;
+      return { end: pos, spec: { duration } };
     }
     if (text[pos] === '여') pos++;
     // 2년5개월, 1년 6개월: years then months.

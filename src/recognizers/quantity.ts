@@ -1,7 +1,7 @@
 import type { KornerDocument, QuantityValue } from '../document/types.js';
 import { ERROR_CODES, KornerError } from '../errors.js';
 import { add, fromInteger, multiply, toExact } from '../normalize/decimal.js';
-import { RANGE_SEPARATORS, scanNative, scanNumber, type ScannedNumber } from '../normalize/numbers.js';
+import { RANGE_SEPARATORS, scanNative, scanNumber, scanSinoWords, type ScannedNumber } from '../normalize/numbers.js';
 import type { Stage } from '../pipeline/stage.js';
 import type { Resources } from '../resources/resources.js';
 import {
@@ -33,13 +33,35 @@ const TIME_UNIT = /(?:세기|개월|시간|주년|주기|주일|년|월|일|주|
 /** Counters that native numerals take written together with them (한번, 두마리, 다섯개); others need a space. */
 const ATTACHED_NATIVE_COUNTERS = new Set([
   '번', '번째', '개', '가지', '마디', '명', '마리', '사람', '차례', '줄', '잔', '살', '권', '회', '곳', '표', '갑', '병',
-  '송이', '방', '쌍', '켤레', '그릇', '명씩', '분', '손가락', '채', '장', '땀', '덩이', '편',
+  '송이', '방', '쌍', '켤레', '그릇', '명씩', '분', '손가락', '채', '장', '땀', '덩이',
 ]);
 /** Nouns counted directly by a native numeral (세 사람, 두 아들): KLUE-NER tags the pair as QUANTITY. */
 const COUNTED_PERSON_NOUNS = new Set(['사람', '분', '남자', '여자', '아이', '아들', '딸', '형제', '자매', '명']);
 
 /** Words before a figure that KLUE-NER keeps in the span: 제1차, 시즌2, 중2, 톱10, 파5. */
 const PREFIXES = ['제', '시즌', '톱', '중', '고', '초', '파', '평점', '세션', 'top', 'TOP', 'Top', 'part', 'Part'];
+
+/**
+ * One-syllable counters that also begin common words (부터, 회계, 인데, 정도, 원전, 차로): after them the word
+ * must end (or go on with a particle). Other counters may run into the rest of an unspaced review (10점줌, 4살인데).
+ */
+const STRICT_COUNTERS = new Set([
+  '부', '회', '인', '정', '차', '호', '기', '자', '구', '선', '사', '단', '강', '집', '막', '면', '석', '장', '표', '통', '편',
+  '화', '종', '족', '실', '류', '급', '발', '방', '범', '역', '조', '항', '동', '루', '승', '패', '무', '도', '세', '위', '등',
+  'KRW', 'USD', 'JPY', 'CNY', 'EUR', 'GBP', '평', '단독', '심', '갑', '잔', '병', '채', '쌍', '벌', '알', '톨', '타', '홀',
+]);
+
+/** What may follow a counter inside the word besides particles: 16강전, 3연승, 2승째, 1인 2역. */
+const COUNTER_CONTINUATION = /^(?:째|씩|들|여|짜리|분|대|층|권|호|번|차)/;
+
+/** Labels a bare figure is read after as a QUANTITY: 승점 4, 골득실 -1, 평점 8.5, 타율 0.262, 규모 8.2. */
+const FIGURE_LABELS = /(?:승점|골득실|득점|평점|별점|별|타율|규모|점수|시청률|지지율) ?(?:\(?)$/;
+
+/** Won–draw–lost records and batting lines: 13승 5패, 1승1무8패, 1무1패, 3타수 1안타. */
+const RECORD = /^(?:\d{1,3}승 ?(?:\d{1,3}무 ?)?\d{1,3}패|\d{1,3}무 ?\d{1,3}패|\d{1,2}타수 ?\d{1,2}안타)/;
+
+/** A score written with 대: 0대 1, 2 대 4, 1대 100. */
+const SCORE_DAE = /^\d{1,3} ?대 ?\d{1,3}(?![\d,.])/;
 
 const ADNOMINAL_END = /(?:한|던|는|은|운|된|진|적|인|운|른|린|쁜|픈|을|할|될|랑|쪽|편|명)$/;
 
@@ -75,7 +97,16 @@ function unitAfter(text: string, end: number, lexicon: UnitLexicon): UnitMatch |
   if (!unit) return null;
   // Latin units must end there: 5m but not 5mg-ish runs, 3D but not 3Days.
   if (unit.latin && (isLatinCode(text.charCodeAt(unit.end)) || isDigitCode(text.charCodeAt(unit.end)))) return null;
-  if (spaced && unit.kind === 'counter' && !endsWord(text, unit.end)) return null;
+  if (
+    (unit.kind !== 'counter' || STRICT_COUNTERS.has(unit.unit) || spaced) &&
+    !endsWord(text, unit.end) &&
+    !COUNTER_CONTINUATION.test(text.slice(unit.end, unit.end + 2)) &&
+    !unit.latin
+  ) {
+    return null;
+  }
+  // 0.54%포인트: KLUE-NER tags the figure with %, the value says percentage points.
+  if (unit.unit === '%' && text.startsWith('포인트', unit.end)) return { ...unit, unit: '%p' };
   if (spaced && (unit.kind === 'measure' || unit.kind === 'temperature') && !endsWord(text, unit.end)) return null;
   return unit;
 }
@@ -108,7 +139,7 @@ export function findQuantities(text: string, lexicon: UnitLexicon): NumericMatch
       } else {
         while (next < text.length && isDigitCode(text.charCodeAt(next))) next++;
       }
-    } else if (isHangulCode(c) && startsWord(text, i)) {
+    } else if (isHangulCode(c) && (startsWord(text, i) || (text[i - 1] === '별' && startsWord(text, i - 1)))) {
       const m = nativeQuantity(text, i, lexicon) ?? sinoQuantity(text, i, lexicon);
       if (m) {
         matches.push(m);
@@ -141,15 +172,27 @@ function arabicQuantity(text: string, i: number, lexicon: UnitLexicon): NumericM
   if (!first) return null;
   const prev = text.charCodeAt(i - 1);
   let start = i;
+  let spacedPrefix = false;
   if (isHangulCode(prev) || isLatinCode(prev)) {
     start = prefixStart(text, i);
-    if (start === i) {
-      // Glued to a word (아이폰6, A4용지): only a unit or counter can make it a figure.
-      if (isLatinCode(prev)) return null;
-    }
+    // Glued to a word (형사1부, 아이폰6, MH17편): not a figure of its own, unless a label reads it (승점4).
+    if (start === i && !FIGURE_LABELS.test(text.slice(Math.max(0, i - 6), i))) return null;
   } else if (prev === 32) {
     const p = prefixStart(text, i);
-    if (p < i && (text.startsWith('제', p) || text.startsWith('시즌', p) || text.startsWith('톱', p))) start = p;
+    if (p < i && (text.startsWith('제', p) || text.startsWith('시즌', p) || text.startsWith('톱', p))) {
+      start = p;
+      spacedPrefix = !text.startsWith('제', p);
+    }
+  }
+  const head = text.slice(i, i + 16);
+  const record = RECORD.exec(head);
+  if (record && endsWord(text, i + record[0].length)) {
+    return { start: i, end: i + record[0].length, type: 'QUANTITY', value: quantityValue(valueOf(first), text.slice(first.end, first.end + 1), false) };
+  }
+  const scoreDae = SCORE_DAE.exec(head);
+  if (scoreDae && /^(?:으로|로|[ ,.)'’"]|$)/.test(text.slice(i + scoreDae[0].length, i + scoreDae[0].length + 2))) {
+    const to = Number(/\d+$/.exec(scoreDae[0])![0]);
+    return { start: i, end: i + scoreDae[0].length, type: 'QUANTITY', value: { number: valueOf(first), unit: '', range: { from: valueOf(first), to } } };
   }
   let end = first.end;
   let approximate = first.number.approximate;
@@ -162,12 +205,13 @@ function arabicQuantity(text: string, i: number, lexicon: UnitLexicon): NumericM
     const second = scanFigure(text, rangeEnd + 1);
     if (second && !second.negative && text[second.end] !== '-' && text[second.end] !== '.') {
       const secondUnit = unitAfter(text, second.end, lexicon);
-      if (secondUnit && (!unit || unit.unit === secondUnit.unit)) {
+      const ascending = Number(second.number.value) > Number(first.number.value) || typeof first.number.value === 'string';
+      if (secondUnit && (!unit || unit.unit === secondUnit.unit) && ascending) {
         upper = valueOf(second);
         approximate ||= second.number.approximate;
         unit = secondUnit;
         end = secondUnit.end;
-      } else if (!secondUnit && !unit && sep === '-' && isScoreContext(text, second.end)) {
+      } else if (!secondUnit && !unit && (sep === '-' || sep === '–') && isScoreContext(text, second.end)) {
         // 4-1로 역전승, 0-3로 끌려가던: a score.
         const value: QuantityValue = { number: valueOf(first), unit: '', range: { from: valueOf(first), to: valueOf(second) } };
         if (TIME_UNIT_AFTER(text, second.end)) return null;
@@ -189,10 +233,13 @@ function arabicQuantity(text: string, i: number, lexicon: UnitLexicon): NumericM
     }
   }
   if (unit) {
+    if (spacedPrefix) start = i; // 시즌 19골: the counter makes the figure; the label stays out.
     end = unit.end;
-    // 20대 중반, 30대 후반: KLUE-NER keeps the part of the decade.
+    // 20대 중반, 8점 중반, 70회 중반: KLUE-NER keeps the part.
     const part = /^ (?:초반|중반|후반)/.exec(text.slice(end, end + 4));
-    if (unit.unit === '대' && part) end += part[0].length;
+    if (part && unit.kind === 'counter' && endsWord(text, end + part[0].length)) end += part[0].length;
+    // 한 번쯤 style: 쯤 after 번.
+    if (unit.unit === '번' && text.startsWith('쯤', end)) end++;
     // 3개월여, 100여 명: an approximate marker after the counter.
     if (text[end] === '여' && !isHangulCode(text.charCodeAt(end + 1))) {
       approximate = true;
@@ -204,6 +251,17 @@ function arabicQuantity(text: string, i: number, lexicon: UnitLexicon): NumericM
   // 김모(33)씨, (湯川遙菜·42): an age in parentheses after a name.
   if (isAgeInParentheses(text, i, first)) {
     return { start: i, end: first.end, type: 'QUANTITY', value: quantityValue(valueOf(first), '세', false) };
+  }
+  // 승점 4, 골득실 -1, 평점 8.5: a figure after a label that says what it counts.
+  if (FIGURE_LABELS.test(text.slice(Math.max(0, i - 7), i)) && !isDigitCode(text.charCodeAt(first.end))) {
+    return { start: i, end: first.end, type: 'QUANTITY', value: quantityValue(valueOf(first), '', approximate) };
+  }
+  // 8.5, 6.25, 0.262: a bare decimal rating or average (at most 10, with one to three decimals).
+  if (first.number.decimal.scale > 0 && first.number.decimal.scale <= 3 && !first.negative && Number(first.number.value) <= 10) {
+    const after = text.charCodeAt(first.end);
+    if (!isLatinCode(after) && after !== 46 && !isDigitCode(after) && endsWord(text, first.end) && start === i) {
+      return { start: i, end: first.end, type: 'QUANTITY', value: quantityValue(valueOf(first), '', approximate) };
+    }
   }
   // A prefixed figure without counter: 제2, 시즌2, 중2, 톱10.
   if (start < i && endsWord(text, first.end)) {
@@ -247,7 +305,11 @@ function isWordBefore(text: string, paren: number): boolean {
   return isHangulCode(c) || (c >= 0x4e00 && c <= 0x9fff) || isLatinCode(c);
 }
 
+/** 다시 한번, 또 한 번: "once more" is an adverb, not a count. */
+const AGAIN_BEFORE = /(?:다시|또|한번 더|좀)\s?$/;
+
 function nativeQuantity(text: string, i: number, lexicon: UnitLexicon): NumericMatch | null {
+  if (text.startsWith('한', i) && AGAIN_BEFORE.test(text.slice(Math.max(0, i - 6), i))) return null;
   // 첫 번째, 첫째, 첫 회: the ordinal 첫.
   if (text.startsWith('첫', i)) {
     const spaced = text[i + 1] === ' ';
@@ -270,7 +332,7 @@ function nativeQuantity(text: string, i: number, lexicon: UnitLexicon): NumericM
   const time = TIME_UNIT.exec(text);
   const unit = lexicon.match(text, at);
   if (unit && unit.kind === 'counter' && !(time && time[0].length >= unit.end - at)) {
-    const attachedOk = spaced || ATTACHED_NATIVE_COUNTERS.has(text.slice(at, unit.end));
+    const attachedOk = spaced || (ATTACHED_NATIVE_COUNTERS.has(text.slice(at, unit.end)) && !text.startsWith('열', i));
     if (attachedOk && endsWord(text, unit.end)) {
       return { start: i, end: unit.end, type: 'QUANTITY', value: quantityValue(number.value, unit.unit, number.approximate, upper) };
     }
@@ -308,7 +370,12 @@ const STEM_SUFFIXES = [
 
 function stripParticles(word: string): string {
   for (const suffix of STEM_SUFFIXES) {
-    if (word.length > suffix.length && word.endsWith(suffix)) return word.slice(0, word.length - suffix.length);
+    if (word.length > suffix.length && word.endsWith(suffix)) {
+      const stem = word.slice(0, word.length - suffix.length);
+      // 아들이: the 들 of 아들 is not a plural.
+      if (suffix.startsWith('들') && stem.endsWith('아')) return stem + '들';
+      return stem;
+    }
   }
   return word;
 }
@@ -316,9 +383,8 @@ function stripParticles(word: string): string {
 function sinoQuantity(text: string, i: number, lexicon: UnitLexicon): NumericMatch | null {
   const first = text[i]!;
   // A Sino-Korean figure in words starts with a digit word, 십/백/천 or 수 (수십억); 만원 is the one unit-first form.
-  if (!'일이삼사오육칠팔구십백천수만'.includes(first)) return null;
-  const number = scanNumber(text, i, { sino: true, spaces: false });
-  if (!number || number.kind !== 'sino') return null;
+  const number = scanSinoWords(text, i);
+  if (!number) return null;
   const length = number.end - i;
   let at = number.end;
   const spaced = text[at] === ' ';
@@ -328,7 +394,6 @@ function sinoQuantity(text: string, i: number, lexicon: UnitLexicon): NumericMat
   TIME_UNIT.lastIndex = at;
   const time = TIME_UNIT.exec(text);
   if (time && time[0].length >= unit.end - at) return null;
-  if (first === '만' && !(length === 1 && unit.kind === 'currency')) return null;
   // One syllable and a one-syllable counter make words too often (천사, 천국, 십자): ask for a space or more.
   if (length === 1 && first !== '만' && !spaced && unit.end - at < 2) return null;
   if (!endsWord(text, unit.end)) return null;

@@ -17,10 +17,10 @@ const CLOCK = new RegExp(
 );
 const COLON = /(?<![\d:.])([01]?\d|2[0-4]):([0-5]\d)(?::([0-5]\d))?(?![\d:])/g;
 /** A duration: N시간 [M분 | 반] [동안], N분 [S초], N초; approximate (10여 분) and ranges (40~50분, 3∼4분). */
-const DURATION = /(\d+(?:\.\d+)?)(?:[~∼-](\d+))?(여)? ?(?:(시간)(?: ?(\d{1,2})분| ?(반))?(여)?|(분)(?!의|야|석|기|량|위|명|들|께서|이)(?: ?(\d{1,2})초(?:\d+)?)?|(초)(?![반등중기순])(?:\d+)?)/g;
+const DURATION = /(\d+(?:\.\d+)?)(?:[~∼-](\d+))?(여)? ?(?:(시간)(?: ?(\d{1,2})분| ?(반))?|(분)(?!의 ?\d|야|석|기|량|위|명|들|께서)(?: ?(\d{1,2})초(?:\d+)?)?(?:[~∼]\d+분)?|(초)(?![반등중기순\d]))/g;
 const NATIVE_HOURS = /(한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|열한|열두|스무|스물네) ?(시간)(?: ?(반))?/g;
 const SINO_MINUTES = /(십|이십|삼십|사십|오십|육십)(분)/g;
-const AFTER = /^(?: ?동안| ?내내|간| ?전| ?후| ?뒤)/;
+const AFTER = /^(?: ?동안|간| ?전| ?후| ?뒤)/;
 const SPORTS = /(전반|후반|초반|연장 ?전반|연장 ?후반) ?(\d{1,3})(여)?분/g;
 const INNING = /(\d{1,2})회(초|말)/g;
 const DAY_PART_ALONE = /(오전|오후|새벽|아침|저녁|밤|낮|정오|자정|한낮|대낮|한밤중|심야|야간|어젯밤|늦은 오후|늦은 밤|이른 아침)/g;
@@ -50,7 +50,9 @@ export function findTimes(text: string): NumericMatch[] {
   for (const m of text.matchAll(CLOCK)) {
     const start = m.index!;
     const numberStart = m[1] ? start + m[0].indexOf(m[2]!, m[1].length) : start;
-    if (m[1] ? !startsWord(text, start) : !digitBoundary(text, start)) continue;
+    // 24일오후 11시: a part of the day may be glued to the day before it.
+    const gluedToDay = m[1] !== undefined && text[start - 1] === '일' && isDigitCode(text.charCodeAt(start - 2));
+    if (m[1] ? !startsWord(text, start) && !gluedToDay : !digitBoundary(text, start)) continue;
     if (!m[1] && numberStart > 0 && /[가-힣A-Za-z]/.test(text[numberStart - 1]!)) continue;
     const part = m[1] ? dayPartOf(m[1]) : undefined;
     const hour = Number(m[2]);
@@ -77,16 +79,17 @@ export function findTimes(text: string): NumericMatch[] {
     const start = m.index!;
     if (!digitBoundary(text, start)) continue;
     const n = Number(m[1]);
+    if (m[9] && m[1]!.includes('.')) continue; // 0.07초, 9.58초: a record, tagged QUANTITY.
     let hours = 0;
     let minutes = 0;
     let seconds = 0;
     if (m[4]) {
       hours = n;
       minutes = m[6] ? 30 : m[5] ? Number(m[5]) : 0;
-    } else if (m[8]) {
+    } else if (m[7]) {
       minutes = n;
-      seconds = m[9] ? Number(m[9]) : 0;
-    } else if (m[10]) {
+      seconds = m[8] ? Number(m[8]) : 0;
+    } else if (m[9]) {
       seconds = n;
     }
     let end = start + m[0].length;
