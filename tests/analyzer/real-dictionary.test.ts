@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Analyzer } from '../../src/analyzer/index.js';
+import type { KornerDocument } from '../../src/document/types.js';
 import { createAnalyzerStage } from '../../src/analyzer/index.js';
 import { Resources } from '../../src/resources/resources.js';
 import { fsLoader, realAnalyzer, show } from './helpers.js';
@@ -130,11 +131,11 @@ describe('the pipeline stage', () => {
     await stage.setup!(resources);
     const second = createAnalyzerStage({ decompound: 'none', userDictionary: '웨이하이시장\tNNP:other' });
     await second.setup!(resources);
-    const doc = { text: '웨이하이시장은 기획재정부에', extra: {} };
+    const doc: KornerDocument = { text: '웨이하이시장은 기획재정부에', extra: {} };
     stage.run(doc, {});
-    expect(show((doc as { tokens: { text: string; pos: string }[] }).tokens)).toBe('웨이하이/NNP 시장/NNG 은/JX 기획/NNG 재정/NNG 부/NNG 에/JKB');
+    expect(show(doc.tokens!)).toBe('웨이하이/NNP 시장/NNG 은/JX 기획/NNG 재정/NNG 부/NNG 에/JKB');
     second.run(doc, {});
-    expect(show((doc as { tokens: { text: string; pos: string }[] }).tokens)).toBe('웨이하이시장/NNP 은/JX 기획/NNG 재정부/NNG 에/JKB');
+    expect(show(doc.tokens!)).toBe('웨이하이시장/NNP 은/JX 기획/NNG 재정부/NNG 에/JKB');
   });
 
   it('can add the pipeline user entries as proper nouns', async () => {
