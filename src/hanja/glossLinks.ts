@@ -27,7 +27,10 @@ const countCapitals = (s: string) => {
   for (let i = 0; i < s.length; i++) if (isCapital(s.charCodeAt(i))) n++;
   return n;
 };
-const isAcronym = (s: string) => ACRONYM.test(s) && countCapitals(s) >= 2;
+const countLetters = (s: string) => s.replace(/[^A-Za-z]/g, '').length;
+const countDigits = (s: string) => s.replace(/[^0-9]/g, '').length;
+/** Two capitals or more, and more letters than digits: ETRI, KT&G, H7N9; not a code such as MH370. */
+const isAcronym = (s: string) => ACRONYM.test(s) && countCapitals(s) >= 2 && countDigits(s) < countLetters(s);
 const hangulAt = (text: string, i: number) => i >= 0 && i < text.length && isHangulSyllable(text.charCodeAt(i));
 const span = (text: string, start: number, end: number): Span => ({ start, end, text: text.slice(start, end) });
 
@@ -172,7 +175,7 @@ function readBracket(work: Work, open: number, inner: string): void {
     const found = findHangulBefore(work, open, reader.prepare(hanja.text));
     if (found) {
       const target = span(text, found.start, found.end);
-      glossLink(work, hanja, target, target.text.replace(/ /g, ''), found.reading);
+      glossLink(work, hanja, target, target.text, found.reading);
       work.consumed.add(start);
       glossed = true;
       break;
@@ -196,7 +199,7 @@ function readBracket(work: Work, open: number, inner: string): void {
     const found = findHangulInside(text, innerStart, innerEnd, reader.prepare(text.slice(hs, h)));
     if (found) {
       const target = span(text, found.start, found.end);
-      glossLink(work, span(text, hs, h), target, target.text.replace(/ /g, ''), found.reading);
+      glossLink(work, span(text, hs, h), target, target.text, found.reading);
       work.consumed.add(hs);
       return;
     }
@@ -217,7 +220,7 @@ function readBracket(work: Work, open: number, inner: string): void {
 
   // ACRONYM(X): MOU(양해각서), IS(이슬람국가).
   const before = ACRONYM_BEFORE.exec(text.slice(Math.max(0, open - 12), open));
-  if (before && countCapitals(before[0]) >= 2 && trimmed.length >= 2 && /^[가-힣][가-힣 ]*[가-힣]$/.test(trimmed)) {
+  if (before && isAcronym(before[0]) && trimmed.length >= 2 && /^[가-힣][가-힣 ]*[가-힣]$/.test(trimmed)) {
     const acronym = span(text, open - before[0].length, open);
     acronymLink(work, acronym, span(text, trimmedStart, trimmedStart + trimmed.length));
   }

@@ -51,6 +51,8 @@ describe('Hanja glosses X(漢字) and 漢字(X)', () => {
     ['李舜臣(이순신)의 난중일기', '李舜臣', '이순신', 'sino-korean', '이순신'],
     ['후진타오(胡錦濤·70) 전 주석', '胡錦濤', '후진타오', 'mandarin', '후진타오'],
     ['두더웨이(50, 杜德偉)가 결혼했다.', '杜德偉', '두더웨이', 'mandarin', '두더웨이'],
+    ['일본인 고토 겐지(後藤健二·47) 씨', '後藤健二', '고토 겐지', 'japanese', '고토 겐지'],
+    ['야스쿠니(靖國) 신사 참배', '靖國', '야스쿠니', 'japanese', '야스쿠니'],
     ['𠃗(울)이라는 글자', '𠃗', '울', 'sino-korean', '울'], // U+200D7, outside the BMP
     ['옛 글자 𠃗울(鬱)', '鬱', '울', 'sino-korean', '울'],
   ])('%s', (text, hanja, hangul, reading, target) => {
@@ -196,7 +198,7 @@ describe('acronyms', () => {
     ]);
   });
 
-  it.each(['가격(10%)이 올랐다', '회의(3일) 열려', '그는 A(씨)를 만났다', '(Korea) 대표'])('no link in %s', (text) => {
+  it.each(['가격(10%)이 올랐다', '회의(3일) 열려', '그는 A(씨)를 만났다', '(Korea) 대표', '말레이시아 항공기(MH370) 실종'])('no link in %s', (text) => {
     expect(run(doc(text)).links).toEqual([]);
   });
 });
