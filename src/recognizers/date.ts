@@ -39,7 +39,7 @@ import { findTimes } from './time.js';
 /** Dateline labels, best first: the publication date is the reference a news text is written against. */
 const DATELINE_LABELS = ['발행일', '발행', '기사입력', '입력', '게재일', '송고', '승인', '등록일', '등록', '작성일', '보도일', '최종수정', '수정'];
 const DATELINE = new RegExp(
-  `(${DATELINE_LABELS.join('|')})\\s*(?:일시)?\\s*[:：]?\\s*(\\d{4})\\s*[-./년]\\s*(\\d{1,2})\\s*[-./월]\\s*(\\d{1,2})`,
+  `(${DATELINE_LABELS.join('|')})(?:일시)?\\s{0,3}[:：]?\\s{0,3}(\\d{4})\\s?[-./년]\\s?(\\d{1,2})\\s?[-./월]\\s?(\\d{1,2})`,
   'g',
 );
 
@@ -128,8 +128,7 @@ export function resolveDate(spec: DateSpec, ctx: ResolveContext): EntityValue | 
   }
   if (spec.dayRel !== undefined) {
     if (!ref) return undefined;
-    const day = addDays(ref, spec.dayRel);
-    return formatCalendarDate(spec.weekday !== undefined ? day : day);
+    return formatCalendarDate(addDays(ref, spec.dayRel));
   }
   if (spec.weekRel !== undefined) {
     if (!ref) return undefined;
@@ -272,7 +271,7 @@ export function findDatesAndTimes(text: string, grammar: DateGrammar): DateMatch
     } else {
       add(parseNamedAt(text, i, grammar));
     }
-    add(parseDateAt(text, i, grammar));
+    add(parseDateAt(text, i));
     add(parseDurationAt(text, i));
     for (const p of parses) matches.push({ start: p.start ?? i, end: p.end, type: 'DATE', spec: p.spec });
   }

@@ -130,17 +130,6 @@ const NATIVE_DAYS: readonly [string, number][] = [
   ['반백일', 50],
 ];
 const WEEKDAYS = '월화수목금토일';
-const SEASONS: Record<string, string> = {
-  봄: 'spring',
-  여름: 'summer',
-  가을: 'autumn',
-  겨울: 'winter',
-  초여름: 'early-summer',
-  한여름: 'summer',
-  초겨울: 'early-winter',
-  늦가을: 'autumn',
-  초봄: 'spring',
-};
 /** Words that are a DATE on their own, without a value (a season of the year in context, the weekend …). */
 const PLAIN_WORDS = [
   '주말', '주중', '주말동안', '평일', '연말', '연초', '새해', '신년', '연휴', '장마철', '동계', '하계', '매일', '매년', '매주',
@@ -211,7 +200,7 @@ function numberUnit(
   return result;
 }
 
-/** Skips one space when what follows it satisfies `test`. */
+/** Skips one space. */
 function spaceThen(text: string, i: number): number {
   return text[i] === ' ' ? i + 1 : i;
 }
@@ -220,13 +209,13 @@ const NOT_DAY_AFTER = /^(?:본|반|제|정|리|상|화|대|절|차|등|치|출|�
 const NOT_MONTH_AFTER = /^(?:드|급|세|요|간|례|경|계|남|북|성|등|평|식|정|말론|광|권|차|렌|스|정)/;
 const NOT_YEAR_AFTER = /^(?:대|생|작|산|형|식|차|제|말까지만|치|분)/;
 
-/** A clock or duration unit after a number: then it is not a day or a year. */
+/** What the date grammar needs from the dictionaries. */
 export interface DateGrammar {
   holidays: HolidayTable;
 }
 
 /** Parses a date expression at `i`, or returns null. `i` must be at a word start or at a digit. */
-export function parseDateAt(text: string, i: number, grammar: DateGrammar): DateParse | null {
+export function parseDateAt(text: string, i: number): DateParse | null {
   const spec: DateSpec = {};
   let pos = i;
   let any = false;
@@ -260,7 +249,7 @@ export function parseDateAt(text: string, i: number, grammar: DateGrammar): Date
     const year = yearAt(text, pos);
     if (year && year.spec.duration) {
       // 10년, 5년간, 3년 반 동안, 2년5개월, 10년 전: a length of time (or a point that far away).
-      const parsed = yearDuration(text, year.end, year.spec, spec.direction);
+      const parsed = yearDuration(text, year.end, year.spec);
       if (parsed && spec.direction === 1) parsed.start = i + 3;
       return parsed;
     }
@@ -374,8 +363,6 @@ export function parseDateAt(text: string, i: number, grammar: DateGrammar): Date
         pos = suffix.end;
       }
     }
-  } else if (suffix && (spec.anaphor !== undefined || spec.dayRel !== undefined) && suffix.sign === undefined) {
-    // 오늘 하루 etc. are not durations; leave.
   }
   // A word-started expression must end a word (이날의, not 이날씨); figures are guarded by the NOT_*_AFTER lists.
   if (!isDigitCode(text.charCodeAt(i)) && !spec.direction && !endsWord(text, pos)) return null;
@@ -385,8 +372,6 @@ export function parseDateAt(text: string, i: number, grammar: DateGrammar): Date
 }
 
 function toDuration(spec: DateSpec, duration: DateSpec['duration'], sign: -1 | 1 | undefined): void {
-  const keepApprox = spec.shortYear;
-  void keepApprox;
   delete spec.year;
   delete spec.shortYear;
   delete spec.day;
@@ -477,7 +462,7 @@ function yearAt(text: string, pos: number): { end: number; spec: DateSpec } | nu
 }
 
 /** After N년 read as a length: months (2년5개월, 1년 6개월, 1년6월), 반 (3년 반), then 간/동안/째/전/후/뒤. */
-function yearDuration(text: string, end: number, spec: DateSpec, direction: -1 | 1 | undefined): DateParse | null {
+function yearDuration(text: string, end: number, spec: DateSpec): DateParse | null {
   const duration = { ...spec.duration };
   let pos = end;
   const months = /^ ?(\d{1,2})(?:개월|월)/.exec(text.slice(pos, pos + 6));
@@ -493,9 +478,6 @@ function yearDuration(text: string, end: number, spec: DateSpec, direction: -1 |
   if (suffix) {
     pos = suffix.end;
     if (suffix.sign !== undefined) out.offsetSign = suffix.sign;
-  }
-  if (direction !== undefined && suffix?.sign === undefined && !suffix) {
-    // 지난 6년 (동안): the span reaches back from the reference.
   }
   return { end: pos, spec: out };
 }
@@ -521,12 +503,26 @@ function periodAt(text: string, pos: number, spec: DateSpec): { end: number; per
   return null;
 }
 
+const FIRST_CHARACTERS = new WeakMap<HolidayTable, Set<string>>();
+
+/** The first characters of every named day and plain date word: a cheap test before the lexicon scan. */
+function namedFirstCharacters(grammar: DateGrammar): Set<string> {
+  let set = FIRST_CHARACTERS.get(grammar.holidays);
+  if (!set) {
+    set = new Set(PLAIN_WORDS.map((w) => w[0]!));
+    for (const name of grammar.holidays.keys()) set.add(name[0]!);
+    FIRST_CHARACTERS.set(grammar.holidays, set);
+  }
+  return set;
+}
+
 /** Words and named days that stand alone: 주말, 연말, 상반기, 크리스마스, 추석 … (longest first). */
 export function parseNamedAt(text: string, i: number, grammar: DateGrammar): DateParse | null {
   // 소치동계올림픽: the season of the games is tagged even inside the compound.
   const games = /^(동계|하계)(?=올림픽|아시안|유니버시아드|패럴림픽| 올림픽| 아시안)/.exec(text.slice(i, i + 9));
   if (games) return { end: i + 2, spec: {} };
   if (!startsWord(text, i)) return null;
+  if (!namedFirstCharacters(grammar).has(text[i]!)) return null;
   let best: { end: number; spec: DateSpec } | null = null;
   for (const [name, date] of grammar.holidays) {
     if (text.startsWith(name, i) && (!best || best.end - i < name.length)) best = { end: i + name.length, spec: { holiday: date } };

@@ -83,9 +83,22 @@ export function longestNonOverlapping(matches: NumericMatch[]): NumericMatch[] {
   const sorted = matches
     .slice()
     .sort((a, b) => b.end - b.start - (a.end - a.start) || (b.priority ?? 0) - (a.priority ?? 0) || a.start - b.start);
+  // An occupancy map keeps this linear in the covered length (matches are short), not quadratic in their number.
+  let size = 0;
+  for (const m of matches) size = Math.max(size, m.end);
+  const taken = new Uint8Array(size);
   const kept: NumericMatch[] = [];
   for (const m of sorted) {
-    if (kept.every((k) => k.end <= m.start || k.start >= m.end)) kept.push(m);
+    let free = true;
+    for (let i = m.start; i < m.end; i++) {
+      if (taken[i]) {
+        free = false;
+        break;
+      }
+    }
+    if (!free) continue;
+    taken.fill(1, m.start, m.end);
+    kept.push(m);
   }
   return kept.sort((a, b) => a.start - b.start);
 }

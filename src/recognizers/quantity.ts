@@ -1,6 +1,6 @@
 import type { KornerDocument, QuantityValue } from '../document/types.js';
 import { ERROR_CODES, KornerError } from '../errors.js';
-import { add, fromInteger, multiply, toExact } from '../normalize/decimal.js';
+import { fromInteger, multiply, toExact } from '../normalize/decimal.js';
 import { RANGE_SEPARATORS, scanNative, scanNumber, scanSinoWords, type ScannedNumber } from '../normalize/numbers.js';
 import type { Stage } from '../pipeline/stage.js';
 import type { Resources } from '../resources/resources.js';
@@ -214,10 +214,8 @@ function arabicQuantity(text: string, i: number, lexicon: UnitLexicon): NumericM
       } else if (!secondUnit && !unit && (sep === '-' || sep === '–') && isScoreContext(text, second.end)) {
         // 4-1로 역전승, 0-3로 끌려가던: a score.
         const value: QuantityValue = { number: valueOf(first), unit: '', range: { from: valueOf(first), to: valueOf(second) } };
-        if (TIME_UNIT_AFTER(text, second.end)) return null;
+        if (isTimeUnitAt(text, second.end)) return null;
         return { start, end: second.end, type: 'QUANTITY', value };
-      } else if (!secondUnit && unit && !TIME_UNIT_AFTER(text, second.end)) {
-        // 1만원~2만원 style handled above; "3명-4" is not a range.
       }
     }
   }
@@ -247,7 +245,7 @@ function arabicQuantity(text: string, i: number, lexicon: UnitLexicon): NumericM
     }
     return { start, end, type: 'QUANTITY', value: quantityValue(valueOf(first), unit.unit, approximate, upper) };
   }
-  if (TIME_UNIT_AFTER(text, first.end)) return null;
+  if (isTimeUnitAt(text, first.end)) return null;
   // 김모(33)씨, (湯川遙菜·42): an age in parentheses after a name.
   if (isAgeInParentheses(text, i, first)) {
     return { start: i, end: first.end, type: 'QUANTITY', value: quantityValue(valueOf(first), '세', false) };
@@ -271,7 +269,8 @@ function arabicQuantity(text: string, i: number, lexicon: UnitLexicon): NumericM
   return null;
 }
 
-function TIME_UNIT_AFTER(text: string, end: number): boolean {
+/** True when a date or time unit starts at `end` (then the figure belongs to the date and time recogniser). */
+function isTimeUnitAt(text: string, end: number): boolean {
   TIME_UNIT.lastIndex = end;
   return TIME_UNIT.test(text);
 }
@@ -381,8 +380,7 @@ function stripParticles(word: string): string {
 }
 
 function sinoQuantity(text: string, i: number, lexicon: UnitLexicon): NumericMatch | null {
-  const first = text[i]!;
-  // A Sino-Korean figure in words starts with a digit word, 십/백/천 or 수 (수십억); 만원 is the one unit-first form.
+  // A Sino-Korean figure in words (이십 명, 삼십만 원, 수십억 원): see scanSinoWords for what may start one.
   const number = scanSinoWords(text, i);
   if (!number) return null;
   const length = number.end - i;
@@ -395,16 +393,9 @@ function sinoQuantity(text: string, i: number, lexicon: UnitLexicon): NumericMat
   const time = TIME_UNIT.exec(text);
   if (time && time[0].length >= unit.end - at) return null;
   // One syllable and a one-syllable counter make words too often (천사, 천국, 십자): ask for a space or more.
-  if (length === 1 && first !== '만' && !spaced && unit.end - at < 2) return null;
+  if (length === 1 && !spaced) return null; // 천송이 (a name), 천사: one syllable glued to a counter is a word
   if (!endsWord(text, unit.end)) return null;
   return { start: i, end: unit.end, type: 'QUANTITY', value: quantityValue(number.value, unit.unit, number.approximate) };
-}
-
-/** Sums helper kept for symmetry with decimal parsing (exported for tests). */
-export function sumValues(a: number | string, b: number | string): number | string {
-  const da = typeof a === 'number' ? fromInteger(a) : fromInteger(Number(a));
-  const db = typeof b === 'number' ? fromInteger(b) : fromInteger(Number(b));
-  return toExact(add(da, db));
 }
 
 const LEXICON_KEY = 'quantity:lexicon';

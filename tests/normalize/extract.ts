@@ -37,7 +37,12 @@ export async function extractNumeric(text: string, referenceDate?: string): Prom
   doc.normalized = normalizeText(text);
   for (const stage of await numericStages()) stage.run(doc, referenceDate ? { referenceDate } : {});
   const sorted = (doc.candidates ?? []).slice().sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const taken = new Uint8Array(text.length);
   const kept: Entity[] = [];
-  for (const c of sorted) if (kept.every((k) => k.end <= c.start || k.start >= c.end)) kept.push(c);
+  for (const c of sorted) {
+    if (taken.subarray(c.start, c.end).some((x) => x === 1)) continue;
+    taken.fill(1, c.start, c.end);
+    kept.push(c);
+  }
   return { doc, entities: kept.sort((a, b) => a.start - b.start) };
 }

@@ -133,3 +133,16 @@ describe.skipIf(!existsSync(join(SEED, 'seed-article.txt')))('seed article', () 
     }
   });
 });
+
+describe('linear time', () => {
+  it.each([
+    ['digits', '1'.repeat(200_000)],
+    ['spaces after a label', `발행일${' '.repeat(200_000)}x`],
+    ['numerals', '3명 '.repeat(50_000)],
+    ['words', '이날 오후 '.repeat(40_000)],
+  ])('handles 200k characters of %s quickly', async (_name, text) => {
+    const started = performance.now();
+    await extractNumeric(text, '2016-05-17');
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+});
