@@ -3,14 +3,13 @@ import type { Stage } from '../pipeline/stage.js';
 import type { Resources } from '../resources/resources.js';
 import { ERROR_CODES, KornerError } from '../errors.js';
 import { type Abbreviation, HanjaReader } from './reader.js';
-import { isHanCodePoint, isHangulSyllable } from './script.js';
+import { HAN_RUN, isHanCodePoint, isHangulSyllable } from './script.js';
 
 /** The entity `source` of what this stage adds. */
 export const GLOSS_LINK_SOURCE = 'glossLinks';
 
 // Compiled once. A bracket holds 1–60 characters and no other bracket or line break.
 const BRACKET = /[(（]([^()（）\n]{1,60})[)）]/g;
-const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+/gu;
 /** Anything this stage could act on: a Han ideograph, or an opening bracket (acronyms). */
 const PRECHECK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ud840-\ud8c4(（]/;
 /** An acronym: starts with a capital, at least two capitals, Latin letters, digits, & . - (ETRI, ICT, KT&G, G20). */

@@ -18,15 +18,8 @@ export function isHangulSyllable(code: number): boolean {
   return code >= 0xac00 && code <= 0xd7a3;
 }
 
-/** Matches a run of Han ideographs (with the `u` flag, astral ones count as one character). */
+/** Matches a run of Han ideographs (with the `u` flag, astral ones count as one character). Use with matchAll. */
 export const HAN_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u{20000}-\u{3134f}]+/gu;
-/** True when a string holds at least one Han ideograph (a cheap pre-check). */
-export const HAS_HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ud840-\ud8c4]/;
-
-/** The code points of a string as one-character strings (a surrogate pair stays whole). */
-export function codePoints(text: string): string[] {
-  return Array.from(text);
-}
 
 /** Every character of the string is a Han ideograph (and there is at least one). */
 export function isAllHan(text: string): boolean {
