@@ -12,7 +12,7 @@ import { LEXICON_CLASSES, type TaggerLexicon } from './lexicon.js';
  * Training and inference call the same function on the same inputs (the text and `doc.tokens`), so a model never
  * sees features at run time that it was not trained with.
  */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 
 /** Features of one sentence in compressed-row form: unit `i` has `buckets[offsets[i] .. offsets[i + 1])`. */
 export interface SentenceFeatures {
@@ -106,10 +106,10 @@ export function extractFeatures(
   if (n <= 0) return { length: 0, offsets, buckets: new Int32Array(0) };
 
   // Characters with a window of 2 on each side (BOUNDARY outside the text).
-  const chars = new Int32Array(n + 4);
-  const shapes = new Int32Array(n + 4);
-  for (let k = 0; k < n + 4; k++) {
-    const at = from + k - 2;
+  const chars = new Int32Array(n + 6);
+  const shapes = new Int32Array(n + 6);
+  for (let k = 0; k < n + 6; k++) {
+    const at = from + k - 3;
     if (at < 0 || at >= text.length) {
       chars[k] = -1;
       shapes[k] = BOUNDARY;
@@ -176,10 +176,26 @@ export function extractFeatures(
     }
   }
 
+  // Per token: the part-of-speech sequence of its eojeol (NNP+JKS) and its index in that eojeol.
+  const eojeolSignature: number[] = [];
+  const tokenInEojeol: number[] = [];
+  if (tokens) {
+    for (let t = 0; t < tokens.length; ) {
+      let u = t;
+      let signature = hashStart(0x5e9);
+      while (u < tokens.length && tokens[u]!.eojeol === tokens[t]!.eojeol) signature = hashAdd(signature, posHashes[u++]!);
+      for (let v = t; v < u; v++) {
+        eojeolSignature[v] = signature;
+        tokenInEojeol[v] = Math.min(v - t, 3) + 4 * Math.min(u - 1 - v, 3);
+      }
+      t = u;
+    }
+  }
+
   const lexiconClasses = LEXICON_CLASSES.length;
   for (let i = 0; i < n; i++) {
     offsets[i] = used;
-    const k = i + 2;
+    const k = i + 3;
     const c0 = chars[k]!;
     const cm1 = chars[k - 1]!;
     const cp1 = chars[k + 1]!;
@@ -199,6 +215,9 @@ export function extractFeatures(
     push(bucketOf(hashAdd(hashAdd(hashAdd(hashStart(10), cm1), c0), cp1), bits));
     push(bucketOf(hashAdd(hashAdd(hashAdd(hashStart(11), cm2), cm1), c0), bits));
     push(bucketOf(hashAdd(hashAdd(hashAdd(hashStart(12), c0), cp1), cp2), bits));
+    push(bucketOf(hashAdd(hashStart(50), chars[k - 3]!), bits));
+    push(bucketOf(hashAdd(hashStart(51), chars[k + 3]!), bits));
+    push(bucketOf(hashAdd(hashAdd(hashStart(52), cm1), cp1), bits));
     const sm1 = shapes[k - 1]!;
     const s0 = shapes[k]!;
     const sp1 = shapes[k + 1]!;
@@ -286,6 +305,11 @@ export function extractFeatures(
         if (t + 1 < tokens.length && tokenHashes[t + 1] !== -1) {
           push(bucketOf(hashAdd(hashStart(47), tokenHashes[t + 1]!), bits));
         }
+        push(bucketOf(hashAdd(hashAdd(hashStart(57), pos), s0), bits));
+        if (own !== -1 && token.nameClass) push(bucketOf(hashString(hashAdd(hashStart(55), own), token.nameClass), bits));
+        const signature = eojeolSignature[t]!;
+        push(bucketOf(hashAdd(hashAdd(hashStart(58), signature), tokenInEojeol[t]!), bits));
+        push(bucketOf(hashAdd(hashAdd(hashStart(59), signature), position), bits));
         const previousClass = t > 0 ? tokens[t - 1]!.nameClass : undefined;
         const nextClass = t + 1 < tokens.length ? tokens[t + 1]!.nameClass : undefined;
         if (previousClass) push(bucketOf(hashString(hashStart(48), previousClass), bits));

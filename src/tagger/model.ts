@@ -46,6 +46,10 @@ export function computeEmissions(model: TaggerModel, features: SentenceFeatures,
   const emissions = out && out.length >= n * L ? out : new Float64Array(n * L);
   const { weights, scale } = model;
   const { offsets, buckets } = features;
+  if (L === 13) {
+    emissions13(weights, scale, features, emissions);
+    return emissions;
+  }
   for (let i = 0; i < n; i++) {
     const row = i * L;
     for (let y = 0; y < L; y++) emissions[row + y] = 0;
@@ -56,6 +60,50 @@ export function computeEmissions(model: TaggerModel, features: SentenceFeatures,
     if (scale !== 1) for (let y = 0; y < L; y++) emissions[row + y]! *= scale;
   }
   return emissions;
+}
+
+/** The same for 13 labels (6 types), with the sums in locals: this loop is most of the tagger's time. */
+function emissions13(
+  weights: Int8Array | Int16Array | Float32Array,
+  scale: number,
+  features: SentenceFeatures,
+  out: Float64Array,
+): void {
+  const { offsets, buckets, length } = features;
+  for (let i = 0; i < length; i++) {
+    let y0 = 0, y1 = 0, y2 = 0, y3 = 0, y4 = 0, y5 = 0, y6 = 0, y7 = 0, y8 = 0, y9 = 0, y10 = 0, y11 = 0, y12 = 0;
+    const end = offsets[i + 1]!;
+    for (let f = offsets[i]!; f < end; f++) {
+      const b = buckets[f]! * 13;
+      y0 += weights[b]!;
+      y1 += weights[b + 1]!;
+      y2 += weights[b + 2]!;
+      y3 += weights[b + 3]!;
+      y4 += weights[b + 4]!;
+      y5 += weights[b + 5]!;
+      y6 += weights[b + 6]!;
+      y7 += weights[b + 7]!;
+      y8 += weights[b + 8]!;
+      y9 += weights[b + 9]!;
+      y10 += weights[b + 10]!;
+      y11 += weights[b + 11]!;
+      y12 += weights[b + 12]!;
+    }
+    const row = i * 13;
+    out[row] = y0 * scale;
+    out[row + 1] = y1 * scale;
+    out[row + 2] = y2 * scale;
+    out[row + 3] = y3 * scale;
+    out[row + 4] = y4 * scale;
+    out[row + 5] = y5 * scale;
+    out[row + 6] = y6 * scale;
+    out[row + 7] = y7 * scale;
+    out[row + 8] = y8 * scale;
+    out[row + 9] = y9 * scale;
+    out[row + 10] = y10 * scale;
+    out[row + 11] = y11 * scale;
+    out[row + 12] = y12 * scale;
+  }
 }
 
 function fail(message: string): never {
@@ -123,8 +171,8 @@ export function decodeModel(bytes: Uint8Array): TaggerModel {
 }
 
 /**
- * Serialises dense float weights: buckets whose largest |weight| is below `prune` are dropped, the rest quantised to
- * `weightBits`.
+ * Serialises dense float weights: buckets whose largest |weight| is not above `prune` are dropped (0 drops only
+ * the all-zero ones), the rest quantised to `weightBits`.
  */
 export function encodeModel(options: {
   bits: number;
