@@ -1,4 +1,4 @@
-import { createSimpleTokenizerStage } from '../analyzer/simple/stage.js';
+import { createAnalyzerStage } from '../analyzer/stage.js';
 import { createGlossLinkStage } from '../hanja/glossLinks.js';
 import { createDateTimeStage } from '../recognizers/date.js';
 import { createEnglishStage } from '../recognizers/english.js';
@@ -23,7 +23,7 @@ export function defaultStages(): Stage[] {
     createNormalizeStage(),
     createLanguageStage(),
     createSentenceStage(),
-    createSimpleTokenizerStage(),
+    createAnalyzerStage(),
     createUserDictionaryStage(),
     createDateTimeStage(),
     createQuantityStage(),
