@@ -28,6 +28,8 @@ export interface ExtractResult {
 
 export interface Extractor {
   readonly pipeline: Pipeline;
+  /** The dictionaries the stages loaded, cached: a custom tool can read the same tables without loading them again. */
+  readonly resources: Resources;
   /** Finds the entities and links of one text. Synchronous; offsets are into `text`. */
   extract(text: string, options?: RunOptions): ExtractResult;
   /** Runs the pipeline and returns the whole document (tokens, sentences, candidates ...). */
@@ -96,6 +98,7 @@ export async function createExtractor(options: ExtractorOptions & { loader: Reso
 
   return {
     pipeline,
+    resources,
     process,
     extract(text, runOptions = {}) {
       const merged: RunOptions = { ...defaults, ...runOptions };

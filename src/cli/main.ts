@@ -2,6 +2,8 @@ import { version } from '../../package.json';
 import { KornerError } from '../errors.js';
 import { runEval } from './commands/eval.js';
 import { runExtract } from './commands/extract.js';
+import { runSynonyms } from './commands/synonyms.js';
+import { runTokenize } from './commands/tokenize.js';
 import type { CliContext } from './context.js';
 import { Output } from './output.js';
 
@@ -9,6 +11,8 @@ type Command = (args: string[], context: CliContext) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   extract: { run: runExtract, summary: 'find entities and links in text, documents or JSONL' },
+  tokenize: { run: runTokenize, summary: 'morphological analysis on mecab-ko-dic (jsonl, conll, pretty)' },
+  synonyms: { run: runSynonyms, summary: 'Solr/Elasticsearch synonym lines for the glosses of a corpus' },
   eval: { run: runEval, summary: 'score extraction against gold JSONL (entity and character F1)' },
 };
 
