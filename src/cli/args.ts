@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ERROR_CODES, KornerError } from '../errors.js';
+import { readTextFile } from '../resources/nodeLoader.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -31,4 +32,16 @@ export function positiveInteger(command: string, option: string, value: string):
     throw new KornerError(ERROR_CODES.USAGE, `${command}: --${option} must be a positive integer, got "${value}".`);
   }
   return number;
+}
+
+/** Reads a file an option names (a user dictionary, user words); an unreadable one is an input error naming it. */
+export function readOptionFile(what: string, path: string): string {
+  try {
+    return readTextFile(path);
+  } catch (error) {
+    throw new KornerError(
+      ERROR_CODES.INPUT_READ,
+      `cannot read ${what} ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
+    );
+  }
 }

@@ -17,6 +17,24 @@ export const ENTITY_TYPES: readonly EntityType[] = [
   'QUANTITY',
 ];
 
+/** KLUE-NER's tag for each type (PS, LC, OG, DT, TI, QT) mapped to korner's name. */
+export const KLUE_TAGS: Readonly<Record<string, EntityType>> = {
+  PS: 'PERSON',
+  LC: 'LOCATION',
+  OG: 'ORGANIZATION',
+  DT: 'DATE',
+  TI: 'TIME',
+  QT: 'QUANTITY',
+};
+
+/** The entity type a name (PERSON ...) or a KLUE tag (PS ...) stands for, in any case; undefined if none. */
+export function parseEntityType(value: unknown): EntityType | undefined {
+  if (typeof value !== 'string') return undefined;
+  const upper = value.trim().toUpperCase();
+  if ((ENTITY_TYPES as readonly string[]).includes(upper)) return upper as EntityType;
+  return KLUE_TAGS[upper];
+}
+
 /** A half-open range `[start, end)` of UTF-16 code units in the original text, with the text it covers. */
 export interface Span {
   start: number;

@@ -1,5 +1,5 @@
 import type { EntityType } from '../document/types.js';
-import { ENTITY_TYPES } from '../document/types.js';
+import { parseEntityType } from '../document/types.js';
 import { ERROR_CODES, KornerError } from '../errors.js';
 
 /** One gold entity: UTF-16 offsets into the record's text, end exclusive. */
@@ -47,7 +47,7 @@ export function parseGoldLine(line: string, lineNumber = 1): GoldRecord {
     const start = e.start as number;
     const end = e.end as number;
     if (start < 0 || end <= start || end > text.length) return fail(`entity ${i} has offsets [${start}, ${end}) outside the text`);
-    const type = goldType(e.type);
+    const type = parseEntityType(e.type);
     if (!type) return fail(`entity ${i} has unknown type ${JSON.stringify(e.type)}`);
     const span = text.slice(start, end);
     if (typeof e.text === 'string' && e.text !== span) {
@@ -67,20 +67,4 @@ export function parseGold(content: string): GoldRecord[] {
     if (line) records.push(parseGoldLine(line, i + 1));
   }
   return records;
-}
-
-const KLUE_TAGS: Record<string, EntityType> = {
-  PS: 'PERSON',
-  LC: 'LOCATION',
-  OG: 'ORGANIZATION',
-  DT: 'DATE',
-  TI: 'TIME',
-  QT: 'QUANTITY',
-};
-
-function goldType(value: unknown): EntityType | undefined {
-  if (typeof value !== 'string') return undefined;
-  const upper = value.toUpperCase();
-  if ((ENTITY_TYPES as readonly string[]).includes(upper)) return upper as EntityType;
-  return KLUE_TAGS[upper];
 }

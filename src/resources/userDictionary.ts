@@ -1,5 +1,5 @@
 import type { EntityType } from '../document/types.js';
-import { ENTITY_TYPES } from '../document/types.js';
+import { ENTITY_TYPES, parseEntityType } from '../document/types.js';
 import { ERROR_CODES, KornerError } from '../errors.js';
 import { parseTsv } from './tsv.js';
 
@@ -32,20 +32,9 @@ export function parseUserDictionary(content: string, name = 'user dictionary'): 
   });
 }
 
-const KLUE_TAGS: Record<string, EntityType> = {
-  PS: 'PERSON',
-  LC: 'LOCATION',
-  OG: 'ORGANIZATION',
-  DT: 'DATE',
-  TI: 'TIME',
-  QT: 'QUANTITY',
-};
-
 export function toEntityType(value: string, name = 'user dictionary', index = 0): EntityType {
-  const upper = value.trim().toUpperCase();
-  if ((ENTITY_TYPES as readonly string[]).includes(upper)) return upper as EntityType;
-  const mapped = KLUE_TAGS[upper];
-  if (mapped) return mapped;
+  const type = parseEntityType(value);
+  if (type) return type;
   throw new KornerError(
     ERROR_CODES.DICTIONARY,
     `${name}, entry ${index + 1}: unknown entity type "${value}". Use one of ${ENTITY_TYPES.join(', ')} (or PS, LC, OG, DT, TI, QT).`,

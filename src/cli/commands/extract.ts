@@ -3,8 +3,7 @@ import { ERROR_CODES, KornerError } from '../../errors.js';
 import type { RunOptions } from '../../pipeline/stage.js';
 import { createExtractor, validateReferenceDate } from '../../index.js';
 import { parseUserDictionary } from '../../resources/userDictionary.js';
-import { readTextFile } from '../../resources/nodeLoader.js';
-import { oneOf, parseCommandArgs, positiveInteger } from '../args.js';
+import { oneOf, parseCommandArgs, positiveInteger, readOptionFile } from '../args.js';
 import type { CliContext } from '../context.js';
 import { formatPretty, Output } from '../output.js';
 import { INPUT_MODES, readRecords } from '../records.js';
@@ -70,18 +69,9 @@ export async function runExtract(args: string[], context: CliContext): Promise<n
     }
     runOptions.minScore = minScore;
   }
-  const userDictionary = (values['user-dict'] ?? []).map((path) => {
-    let content: string;
-    try {
-      content = readTextFile(path);
-    } catch (error) {
-      throw new KornerError(
-        ERROR_CODES.INPUT_READ,
-        `cannot read user dictionary ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
-      );
-    }
-    return parseUserDictionary(content, path);
-  });
+  const userDictionary = (values['user-dict'] ?? []).map((path) =>
+    parseUserDictionary(readOptionFile('user dictionary', path), path),
+  );
   const maxBytes = positiveInteger('extract', 'max-bytes', values['max-bytes']!);
   const extractor = await createExtractor({ userDictionary: userDictionary.flat(), ...runOptions });
   const out = context.stdout;

@@ -1,8 +1,8 @@
 import { loadAnalyzer, type DecompoundMode } from '../../analyzer/index.js';
 import type { Token } from '../../document/types.js';
-import { ERROR_CODES, KornerError } from '../../errors.js';
-import { nodeLoader, readTextFile } from '../../resources/nodeLoader.js';
-import { oneOf, parseCommandArgs, positiveInteger } from '../args.js';
+import { KornerError } from '../../errors.js';
+import { nodeLoader } from '../../resources/nodeLoader.js';
+import { oneOf, parseCommandArgs, positiveInteger, readOptionFile } from '../args.js';
 import type { CliContext } from '../context.js';
 import { readRecords } from '../records.js';
 
@@ -55,18 +55,7 @@ export async function runTokenize(args: string[], context: CliContext): Promise<
   const decompound = oneOf('tokenize', 'decompound', values.decompound!, DECOMPOUND);
   const maxBytes = positiveInteger('tokenize', 'max-bytes', values['max-bytes']!);
   const analyzer = await loadAnalyzer(nodeLoader());
-  for (const path of values['user-words'] ?? []) {
-    let content: string;
-    try {
-      content = readTextFile(path);
-    } catch (error) {
-      throw new KornerError(
-        ERROR_CODES.INPUT_READ,
-        `cannot read user words ${path} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).`,
-      );
-    }
-    analyzer.addUserWords(content);
-  }
+  for (const path of values['user-words'] ?? []) analyzer.addUserWords(readOptionFile('user words', path));
   const options = { decompound, discardPunctuation: values['discard-punctuation']! };
   const sources = positionals.length > 0 ? positionals : ['-'];
   let errors = 0;
