@@ -5,7 +5,6 @@ import { runExtract } from './commands/extract.js';
 import { runSynonyms } from './commands/synonyms.js';
 import { runTokenize } from './commands/tokenize.js';
 import type { CliContext } from './context.js';
-import { Output } from './output.js';
 
 type Command = (args: string[], context: CliContext) => Promise<number>;
 

@@ -5,7 +5,7 @@ import { createExtractor, validateReferenceDate } from '../../index.js';
 import { parseUserDictionary } from '../../resources/userDictionary.js';
 import { oneOf, parseCommandArgs, positiveInteger, readOptionFile } from '../args.js';
 import type { CliContext } from '../context.js';
-import { formatPretty, Output } from '../output.js';
+import { formatPretty } from '../output.js';
 import { INPUT_MODES, readRecords } from '../records.js';
 
 export const extractHelp = `Usage: korner extract [options] [files...]
