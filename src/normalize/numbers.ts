@@ -213,6 +213,13 @@ const NATIVE_PAIRS: readonly [string, number, number][] = [
   ['일여덟', 7, 8],
 ];
 
+/** Every native numeral form {@link scanNative} reads first (pairs, tens, units): a match starts with one of them. */
+export const NATIVE_NUMERAL_WORDS: readonly string[] = [
+  ...NATIVE_PAIRS.map((p) => p[0]),
+  ...NATIVE_TENS.map((p) => p[0]),
+  ...NATIVE_UNITS.map((p) => p[0]),
+];
+
 function matchAt(text: string, i: number, form: string): boolean {
   return text.startsWith(form, i);
 }
@@ -307,7 +314,7 @@ function scanAny(text: string, start: number): ScannedNumber | null {
 }
 
 /** Syllables a number written in Sino-Korean words may start with (not 만/억/조/경 alone: 경주, 조선, 억지). */
-const SINO_START = '일이삼사오육칠팔구십백천수';
+export const SINO_START = '일이삼사오육칠팔구십백천수';
 
 /**
  * Reads a number written in Sino-Korean words only (이십, 삼백, 천, 수십억, 이천십육): it must start with a digit

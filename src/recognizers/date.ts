@@ -21,6 +21,7 @@ import {
   type DateParse,
   type DateSpec,
   type HolidayTable,
+  hangulDateStarts,
   parseDateAt,
   parseDurationAt,
   parseEraAt,
@@ -252,28 +253,28 @@ interface DateMatch extends NumericMatch {
 /** Finds DATE and TIME matches in (normalised) text; DATE values are resolved later in document order. */
 export function findDatesAndTimes(text: string, grammar: DateGrammar): DateMatch[] {
   const matches: DateMatch[] = [];
+  // Most word starts cannot begin a date: skip them on their first letter (the parsers would return null).
+  const hangulStarts = hangulDateStarts(grammar);
+  const add = (p: DateParse | null, i: number): void => {
+    if (p && p.end > i) matches.push({ start: p.start ?? i, end: p.end, type: 'DATE', spec: p.spec });
+  };
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const digit = isDigitCode(c) || c === 39 || c === 0x2018 || c === 0x2019;
     if (digit) {
       const prev = text.charCodeAt(i - 1);
       if (i > 0 && (isDigitCode(prev) || prev === 46 || prev === 44 || isLatinCode(prev) || prev === 58 || prev === 47)) continue;
-    } else if (!(isHangulCode(c) && (startsWord(text, i) || c === 0xb3d9 /* 동 */ || c === 0xd558 /* 하 */))) {
+    } else if (!(hangulStarts[c] === 1 && isHangulCode(c) && (startsWord(text, i) || c === 0xb3d9 /* 동 */ || c === 0xd558 /* 하 */))) {
       continue;
     }
-    const parses: DateParse[] = [];
-    const add = (p: DateParse | null) => {
-      if (p && p.end > i) parses.push(p);
-    };
     if (digit) {
-      add(parseNumericDateAt(text, i));
-      add(parseEraAt(text, i));
+      add(parseNumericDateAt(text, i), i);
+      add(parseEraAt(text, i), i);
     } else {
-      add(parseNamedAt(text, i, grammar));
+      add(parseNamedAt(text, i, grammar), i);
     }
-    add(parseDateAt(text, i));
-    add(parseDurationAt(text, i));
-    for (const p of parses) matches.push({ start: p.start ?? i, end: p.end, type: 'DATE', spec: p.spec });
+    add(parseDateAt(text, i), i);
+    add(parseDurationAt(text, i), i);
   }
   for (const t of findTimes(text)) matches.push(t);
   return longestNonOverlapping(matches) as DateMatch[];

@@ -1,4 +1,4 @@
-import { scanNative, scanNumber, scanSinoWords } from '../normalize/numbers.js';
+import { NATIVE_NUMERAL_WORDS, SINO_START, scanNative, scanNumber, scanSinoWords } from '../normalize/numbers.js';
 import { endsWord, isDigitCode, isHangulCode, isLatinCode, startsWord } from './numeric.js';
 
 /**
@@ -504,6 +504,29 @@ function periodAt(text: string, pos: number, spec: DateSpec): { end: number; per
 }
 
 const FIRST_CHARACTERS = new WeakMap<HolidayTable, Set<string>>();
+const HANGUL_STARTS = new WeakMap<HolidayTable, Uint8Array>();
+
+/**
+ * Every UTF-16 unit a DATE parse that begins on a Hangul letter can start with: the first characters of the
+ * relative-date, anaphor, weekday and duration words, of 지난/오는/올/이듬해/매주, of the native and Sino-Korean
+ * numerals, and of the named days (동계/하계 included). {@link parseDateAt}, {@link parseDurationAt} and
+ * {@link parseNamedAt} return null at a Hangul letter outside this set, so callers may skip them there.
+ */
+export function hangulDateStarts(grammar: DateGrammar): Uint8Array {
+  let table = HANGUL_STARTS.get(grammar.holidays);
+  if (!table) {
+    table = new Uint8Array(65536);
+    const words: string[] = ['지난 ', '오는 ', '올', '이듬해', '매주', '동계', '하계', WEEKDAYS, SINO_START, ...namedFirstCharacters(grammar)];
+    for (const list of [Y_REL, M_REL, W_REL, D_REL, ANAPHORS, NATIVE_DAYS]) for (const [word] of list) words.push(word);
+    words.push(...NATIVE_NUMERAL_WORDS);
+    for (const word of words) {
+      if (word === WEEKDAYS || word === SINO_START) for (let k = 0; k < word.length; k++) table[word.charCodeAt(k)] = 1;
+      else if (word.length > 0) table[word.charCodeAt(0)] = 1;
+    }
+    HANGUL_STARTS.set(grammar.holidays, table);
+  }
+  return table;
+}
 
 /** The first characters of every named day and plain date word: a cheap test before the lexicon scan. */
 function namedFirstCharacters(grammar: DateGrammar): Set<string> {
