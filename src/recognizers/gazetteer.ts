@@ -3,7 +3,8 @@
  * tokenizer segments eojeol with it and the name recognisers find places and organisations with it.
  */
 interface TrieNode<V> {
-  children: Map<string, TrieNode<V>>;
+  /** Keyed by UTF-16 code unit (a number: no one-letter string is made per character looked up). */
+  children: Map<number, TrieNode<V>>;
   value?: V;
 }
 
@@ -28,7 +29,7 @@ export class Trie<V> {
     if (surface.length === 0) return;
     let node = this.root;
     for (let i = 0; i < surface.length; i++) {
-      const unit = surface[i]!;
+      const unit = surface.charCodeAt(i);
       let next = node.children.get(unit);
       if (!next) {
         next = { children: new Map() };
@@ -42,7 +43,7 @@ export class Trie<V> {
 
   get(surface: string): V | undefined {
     let node: TrieNode<V> | undefined = this.root;
-    for (let i = 0; i < surface.length && node; i++) node = node.children.get(surface[i]!);
+    for (let i = 0; i < surface.length && node; i++) node = node.children.get(surface.charCodeAt(i));
     return node?.value;
   }
 
@@ -53,7 +54,7 @@ export class Trie<V> {
   /** Removes the value of `surface` (the path stays; it is cheap and keeps the code simple). */
   delete(surface: string): void {
     let node: TrieNode<V> | undefined = this.root;
-    for (let i = 0; i < surface.length && node; i++) node = node.children.get(surface[i]!);
+    for (let i = 0; i < surface.length && node; i++) node = node.children.get(surface.charCodeAt(i));
     if (node && node.value !== undefined) {
       node.value = undefined;
       this.count--;
@@ -65,9 +66,28 @@ export class Trie<V> {
     const found: TrieMatch<V>[] = [];
     let node: TrieNode<V> | undefined = this.root;
     for (let i = start; i < limit; i++) {
-      node = node.children.get(text[i]!);
+      node = node.children.get(text.charCodeAt(i));
       if (!node) break;
       if (node.value !== undefined) found.push({ start, end: i + 1, value: node.value });
+    }
+    return found;
+  }
+
+  /**
+   * The longest surface that starts at `start` and ends at an offset `e` with `ends[e] === 1`, as `[end, value]`
+   * written into `out` (returns false when there is none). Allocates nothing.
+   */
+  longestEndingAt(text: string, start: number, ends: Uint8Array, out: { end: number; value: V | undefined }): boolean {
+    let node: TrieNode<V> | undefined = this.root;
+    let found = false;
+    for (let i = start, n = text.length; i < n; i++) {
+      node = node.children.get(text.charCodeAt(i));
+      if (!node) break;
+      if (node.value !== undefined && ends[i + 1] === 1) {
+        out.end = i + 1;
+        out.value = node.value;
+        found = true;
+      }
     }
     return found;
   }

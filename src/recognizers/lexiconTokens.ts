@@ -31,7 +31,23 @@ export function isFunctional(token: Token): boolean {
   return /^(J|E|VCP|XSV|XSA)/.test(token.pos) || token.text === '들' || token.pos === 'NNB';
 }
 
+/**
+ * The person, place and organisation stages all read the same eojeol grouping and dictionary hits of one
+ * document; the last result is kept (keyed by the very token array, its length and the text) so that the work is
+ * done once per document. Callers must not change what these functions return.
+ */
+let eojeolMemo: { text: string; tokens: readonly Token[]; length: number; result: Eojeol[] } | undefined;
+let matchMemo: { text: string; tokens: readonly Token[]; length: number; trie: object; result: unknown[] } | undefined;
+
 export function groupEojeols(text: string, tokens: readonly Token[]): Eojeol[] {
+  const memo = eojeolMemo;
+  if (memo && memo.tokens === tokens && memo.text === text && memo.length === tokens.length) return memo.result;
+  const result = groupEojeolsUncached(text, tokens);
+  eojeolMemo = { text, tokens, length: tokens.length, result };
+  return result;
+}
+
+function groupEojeolsUncached(text: string, tokens: readonly Token[]): Eojeol[] {
   const out: Eojeol[] = [];
   let current: Token[] = [];
   const flush = () => {
@@ -81,20 +97,20 @@ function makeEojeol(text: string, tokens: Token[]): Eojeol {
  * 인천시청, but is in 인천/시장). Surfaces with spaces (한중 경제장관회의) match across eojeol. Longest per start.
  */
 export function matchAtTokens<V>(text: string, tokens: readonly Token[], trie: Trie<V>): (TrieMatch<V> & { first: number })[] {
-  const ends = new Set<number>();
-  for (const token of tokens) ends.add(token.end);
-  const out: (TrieMatch<V> & { first: number })[] = [];
-  for (let t = 0; t < tokens.length; t++) {
-    const token = tokens[t]!;
-    const matches = trie.matchesAt(text, token.start);
-    for (let m = matches.length - 1; m >= 0; m--) {
-      const match = matches[m]!;
-      if (!ends.has(match.end)) continue;
-      // A Latin or digit run must not go on (ETRI is not in ETRIX); the tokenizer's runs already ensure it.
-      out.push({ ...match, first: t });
-      break;
-    }
+  const memo = matchMemo;
+  if (memo && memo.tokens === tokens && memo.text === text && memo.trie === trie && memo.length === tokens.length) {
+    return memo.result as (TrieMatch<V> & { first: number })[];
   }
+  const ends = new Uint8Array(text.length + 1);
+  for (const token of tokens) if (token.end <= text.length) ends[token.end] = 1;
+  const out: (TrieMatch<V> & { first: number })[] = [];
+  const hit: { end: number; value: V | undefined } = { end: 0, value: undefined };
+  for (let t = 0; t < tokens.length; t++) {
+    const start = tokens[t]!.start;
+    // A Latin or digit run must not go on (ETRI is not in ETRIX); the tokenizer's runs already ensure it.
+    if (trie.longestEndingAt(text, start, ends, hit)) out.push({ start, end: hit.end, value: hit.value as V, first: t });
+  }
+  matchMemo = { text, tokens, length: tokens.length, trie, result: out };
   return out;
 }
 

@@ -59,6 +59,8 @@ export function findOrganizations(doc: KornerDocument, lexicon: NameLexicon): vo
 /** (주)플로섬, 플로섬(주), ㈜플로섬: the mark and the name, as one span, without the particle after it. */
 function withCompanyMark(eojeol: Eojeol, text: string, lexicon: NameLexicon): { start: number; end: number } | undefined {
   const word = text.slice(eojeol.start, eojeol.end);
+  // Both forms need the mark: most eojeol have none.
+  if (!word.includes('㈜') && !word.includes('(주)')) return undefined;
   const after = /^([\p{L}\p{N}&]+)(?:\(주\)|㈜)/u.exec(word);
   if (after) return { start: eojeol.start, end: eojeol.start + after[0].length };
   const before = /^(?:\(주\)|㈜)([\p{L}\p{N}&]+)/u.exec(word);
