@@ -15,6 +15,7 @@ import {
   CHAR_SPACE,
   type MecabDictionary,
   type Morpheme,
+  type NameClass,
   type UnknownDefinition,
 } from './dictionary.js';
 import { UserLexicon, parseUserWords, type CompiledUserWord, type UserWord } from './userWords.js';
@@ -414,10 +415,52 @@ export class Analyzer {
   userWordAt(ref: number): CompiledUserWord {
     return this.userRefs[ref]!;
   }
+  /** Decoded entries, and per dictionary entry its index there plus one (0: not decoded yet). */
+  private readonly entryInfos: EntryInfo[] = [];
+  private entryInfoIndex: Int32Array | undefined;
+  /** @internal */
+  entryInfo(entry: number): EntryInfo {
+    const index = (this.entryInfoIndex ??= new Int32Array(this.dictionary.meta.entries));
+    let info = index[entry]! > 0 ? this.entryInfos[index[entry]! - 1] : undefined;
+    if (info === undefined) {
+      const dict = this.dictionary;
+      const type = dict.type(entry);
+      const extra = dict.extra(entry);
+      const morphemes = extra?.morphemes;
+      const kind = type === 'MORPHEME' || !morphemes ? ENTRY_PLAIN : type === 'COMPOUND' ? ENTRY_COMPOUND : ENTRY_WHOLE;
+      info = {
+        kind,
+        pos: kind === ENTRY_WHOLE ? morphemes!.map((m) => m.pos).join('+') : dict.tag(entry),
+        nameClass: dict.nameClass(entry),
+        reading: extra?.reading || undefined,
+        morphemes,
+      };
+      index[entry] = this.entryInfos.push(info);
+    }
+    return info;
+  }
   /** @internal */
   unknownAt(ref: number): UnknownDefinition {
     return this.unknownDefs[ref]!;
   }
+}
+
+const ENTRY_PLAIN = 0;
+const ENTRY_COMPOUND = 1;
+const ENTRY_WHOLE = 2;
+
+/**
+ * What the emitter reads of one dictionary entry, decoded once per analyzer (the reading and breakdown are
+ * UTF-8 records; decoding them for every token was a large share of the time). The morpheme list is shared by
+ * the tokens of that entry, as a user word's is.
+ */
+interface EntryInfo {
+  /** ENTRY_PLAIN: one token; ENTRY_COMPOUND: decompounded; ENTRY_WHOLE: one token with its parts' tags joined. */
+  kind: number;
+  pos: string;
+  nameClass: NameClass | undefined;
+  reading: string | undefined;
+  morphemes: Morpheme[] | undefined;
 }
 
 /** Turns path nodes into tokens: decompounding, punctuation, eojeol numbers. */
@@ -462,22 +505,18 @@ class Emitter {
       this.push(token, w.morphemes, true);
       return;
     }
-    const type = dict.type(ref);
-    const tag = dict.tag(ref);
-    const extra = dict.extra(ref);
-    const token: Token = { start, end, text: surface, pos: tag, eojeol };
-    const nameClass = dict.nameClass(ref);
-    if (nameClass) token.nameClass = nameClass;
-    if (extra?.reading) token.reading = extra.reading;
-    if (type === 'MORPHEME' || !extra?.morphemes) {
+    const info = analyzer.entryInfo(ref);
+    const token: Token = { start, end, text: surface, pos: info.pos, eojeol };
+    if (info.nameClass) token.nameClass = info.nameClass;
+    if (info.reading) token.reading = info.reading;
+    if (info.kind === ENTRY_PLAIN) {
       this.tokens.push(token);
-    } else if (type === 'COMPOUND') {
-      this.push(token, extra.morphemes, true);
+    } else if (info.kind === ENTRY_COMPOUND) {
+      this.push(token, info.morphemes, true);
     } else {
       // Inflected forms (했 = 하/VV + 았/EP) and pre-analysed words keep their surface as one token: their parts
       // are not substrings of the text, and the contract is text.slice(start, end) === token.text.
-      token.pos = extra.morphemes.map((m) => m.pos).join('+');
-      token.morphemes = extra.morphemes;
+      token.morphemes = info.morphemes;
       this.tokens.push(token);
     }
   }
