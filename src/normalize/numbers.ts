@@ -220,6 +220,10 @@ export const NATIVE_NUMERAL_WORDS: readonly string[] = [
   ...NATIVE_UNITS.map((p) => p[0]),
 ];
 
+/** 1 for each UTF-16 unit a native numeral form starts with: {@link scanNative} returns null elsewhere. */
+const NATIVE_FIRST = new Uint8Array(65536);
+for (const form of NATIVE_NUMERAL_WORDS) NATIVE_FIRST[form.charCodeAt(0)] = 1;
+
 function matchAt(text: string, i: number, form: string): boolean {
   return text.startsWith(form, i);
 }
@@ -230,6 +234,7 @@ function matchAt(text: string, i: number, form: string): boolean {
  * The longest form wins. Whether a word boundary or a counter follows is for the caller to check.
  */
 export function scanNative(text: string, start: number): ScannedNumber | null {
+  if (NATIVE_FIRST[text.charCodeAt(start)] !== 1) return null;
   for (const [form, low, high] of NATIVE_PAIRS) {
     if (matchAt(text, start, form)) {
       const result: ScannedNumber = {

@@ -138,7 +138,12 @@ const PLAIN_WORDS = [
   '냉전시대', '일제강점기', '중세', '고생대', '중생대', '신생대', '연말연시',
 ];
 
+const LIST_FIRST_CHARACTERS = new Map<readonly [string, number][], Set<number>>();
+
 function matchWord(text: string, i: number, list: readonly [string, number][]): [string, number] | undefined {
+  let first = LIST_FIRST_CHARACTERS.get(list);
+  if (!first) LIST_FIRST_CHARACTERS.set(list, (first = new Set(list.map(([word]) => word.charCodeAt(0)))));
+  if (!first.has(text.charCodeAt(i))) return undefined;
   let best: [string, number] | undefined;
   for (const entry of list) if (text.startsWith(entry[0], i) && (!best || entry[0].length > best[0].length)) best = entry;
   return best;
@@ -539,18 +544,50 @@ function namedFirstCharacters(grammar: DateGrammar): Set<string> {
   return set;
 }
 
+interface NamedByFirstUnit {
+  holidays: Map<number, [string, { month: number; day: number } | null][]>;
+  plain: Map<number, string[]>;
+}
+const NAMED_BY_FIRST_UNIT = new WeakMap<HolidayTable, NamedByFirstUnit>();
+
+/** The named days and plain date words by their first UTF-16 unit, each list in its table's order. */
+function namedByFirstUnit(grammar: DateGrammar): NamedByFirstUnit {
+  let index = NAMED_BY_FIRST_UNIT.get(grammar.holidays);
+  if (!index) {
+    index = { holidays: new Map(), plain: new Map() };
+    for (const entry of grammar.holidays) {
+      const key = entry[0].charCodeAt(0);
+      let list = index.holidays.get(key);
+      if (!list) index.holidays.set(key, (list = []));
+      list.push(entry);
+    }
+    for (const word of PLAIN_WORDS) {
+      const key = word.charCodeAt(0);
+      let list = index.plain.get(key);
+      if (!list) index.plain.set(key, (list = []));
+      list.push(word);
+    }
+    NAMED_BY_FIRST_UNIT.set(grammar.holidays, index);
+  }
+  return index;
+}
+
 /** Words and named days that stand alone: 주말, 연말, 상반기, 크리스마스, 추석 … (longest first). */
 export function parseNamedAt(text: string, i: number, grammar: DateGrammar): DateParse | null {
   // 소치동계올림픽: the season of the games is tagged even inside the compound.
-  const games = /^(동계|하계)(?=올림픽|아시안|유니버시아드|패럴림픽| 올림픽| 아시안)/.exec(text.slice(i, i + 9));
-  if (games) return { end: i + 2, spec: {} };
+  const c = text.charCodeAt(i);
+  if (c === 0xb3d9 /* 동 */ || c === 0xd558 /* 하 */) {
+    const games = /^(동계|하계)(?=올림픽|아시안|유니버시아드|패럴림픽| 올림픽| 아시안)/.exec(text.slice(i, i + 9));
+    if (games) return { end: i + 2, spec: {} };
+  }
   if (!startsWord(text, i)) return null;
   if (!namedFirstCharacters(grammar).has(text[i]!)) return null;
+  const byFirst = namedByFirstUnit(grammar);
   let best: { end: number; spec: DateSpec } | null = null;
-  for (const [name, date] of grammar.holidays) {
+  for (const [name, date] of byFirst.holidays.get(c) ?? []) {
     if (text.startsWith(name, i) && (!best || best.end - i < name.length)) best = { end: i + name.length, spec: { holiday: date } };
   }
-  for (const word of PLAIN_WORDS) {
+  for (const word of byFirst.plain.get(c) ?? []) {
     if (text.startsWith(word, i) && (!best || best.end - i < word.length)) {
       const spec: DateSpec = {};
       if (word === '상반기' || word === '하반기') {

@@ -1,7 +1,7 @@
 import { addCandidate } from '../document/createDocument.js';
 import type { KornerDocument } from '../document/types.js';
 import type { Stage } from '../pipeline/stage.js';
-import { loadNameLexicon, type NameLexicon } from './lexicon.js';
+import { loadNameLexicon, type NameLexicon, type OrganizationSuffix } from './lexicon.js';
 import { groupEojeols, isHangulWord, matchAtTokens, type Eojeol } from './lexiconTokens.js';
 
 /**
@@ -75,10 +75,31 @@ function withCompanyMark(eojeol: Eojeol, text: string, lexicon: NameLexicon): { 
   return { start: eojeol.start, end: eojeol.start + before[0].length - before[1]!.length + name.length };
 }
 
+const SUFFIXES_BY_LAST_UNIT = new WeakMap<NameLexicon, Map<number, OrganizationSuffix[]>>();
+
+/** The organisation suffixes by their last UTF-16 unit, each list in the lexicon's order (longest first). */
+function suffixesByLastUnit(lexicon: NameLexicon): Map<number, OrganizationSuffix[]> {
+  let map = SUFFIXES_BY_LAST_UNIT.get(lexicon);
+  if (!map) {
+    map = new Map();
+    for (const entry of lexicon.organizationSuffixes) {
+      if (entry.suffix.length === 0) continue;
+      const last = entry.suffix.charCodeAt(entry.suffix.length - 1);
+      let list = map.get(last);
+      if (!list) map.set(last, (list = []));
+      list.push(entry);
+    }
+    SUFFIXES_BY_LAST_UNIT.set(lexicon, map);
+  }
+  return map;
+}
+
 /** Whether `phrase` is an organisation by its suffix (see organization-suffixes.tsv). */
 export function bySuffix(phrase: string, lexicon: NameLexicon): boolean {
   if (lexicon.commonNouns.has(phrase) || lexicon.names.has(phrase)) return false;
-  for (const { suffix, minStem, needs } of lexicon.organizationSuffixes) {
+  const candidates = suffixesByLastUnit(lexicon).get(phrase.charCodeAt(phrase.length - 1));
+  if (!candidates) return false;
+  for (const { suffix, minStem, needs } of candidates) {
     if (!phrase.endsWith(suffix) || phrase.length === suffix.length) continue;
     const stem = phrase.slice(0, -suffix.length);
     if (stem.length < minStem) return false;

@@ -47,7 +47,9 @@ function afterLength(text: string, end: number): number {
 /** Finds TIME matches in (normalised) text. */
 export function findTimes(text: string): NumericMatch[] {
   const out: NumericMatch[] = [];
-  for (const m of text.matchAll(CLOCK)) {
+  // Each expression needs a literal the text may not have: check for it before scanning (the result is the same).
+  const hasMinute = text.includes('분');
+  if (text.includes('시')) for (const m of text.matchAll(CLOCK)) {
     const start = m.index!;
     const numberStart = m[1] ? start + m[0].indexOf(m[2]!, m[1].length) : start;
     // 24일오후 11시: a part of the day may be glued to the day before it.
@@ -69,13 +71,13 @@ export function findTimes(text: string): NumericMatch[] {
     }
     push(out, start, start + m[0].length, value);
   }
-  for (const m of text.matchAll(COLON)) {
+  if (text.includes(':')) for (const m of text.matchAll(COLON)) {
     const start = m.index!;
     if (/[A-Za-z]/.test(text[start - 1] ?? '')) continue;
     const value = clockValue(Number(m[1]), Number(m[2]));
     if (value) push(out, start, start + m[0].length, value);
   }
-  for (const m of text.matchAll(DURATION)) {
+  if (hasMinute || text.includes('시간') || text.includes('초')) for (const m of text.matchAll(DURATION)) {
     const start = m.index!;
     if (!digitBoundary(text, start)) continue;
     const n = Number(m[1]);
@@ -96,7 +98,7 @@ export function findTimes(text: string): NumericMatch[] {
     end += afterLength(text, end);
     push(out, start, end, timeDuration(hours, minutes, seconds));
   }
-  for (const m of text.matchAll(NATIVE_HOURS)) {
+  if (text.includes('시간')) for (const m of text.matchAll(NATIVE_HOURS)) {
     const start = m.index!;
     if (!startsWord(text, start)) continue;
     const native = scanNative(text, start);
@@ -106,18 +108,18 @@ export function findTimes(text: string): NumericMatch[] {
     end += afterLength(text, end);
     push(out, start, end, timeDuration(Number(native.value), m[3] ? 30 : 0, 0));
   }
-  for (const m of text.matchAll(SINO_MINUTES)) {
+  if (hasMinute) for (const m of text.matchAll(SINO_MINUTES)) {
     const start = m.index!;
     if (!startsWord(text, start) || !endsWord(text, start + m[0].length)) continue;
     const tens = { 십: 10, 이십: 20, 삼십: 30, 사십: 40, 오십: 50, 육십: 60 }[m[1]!]!;
     push(out, start, start + m[0].length, timeDuration(0, tens, 0));
   }
-  for (const m of text.matchAll(SPORTS)) {
+  if (hasMinute) for (const m of text.matchAll(SPORTS)) {
     const start = m.index!;
     if (!startsWord(text, start)) continue;
     push(out, start, start + m[0].length);
   }
-  for (const m of text.matchAll(INNING)) {
+  if (text.includes('회')) for (const m of text.matchAll(INNING)) {
     const start = m.index!;
     if (!digitBoundary(text, start) || !endsWord(text, start + m[0].length)) continue;
     push(out, start, start + m[0].length);
