@@ -15,7 +15,7 @@ import { Resources } from '../../src/resources/resources.js';
 import { resolveOverlaps } from '../../src/resolve/overlap.js';
 import { loadTagger } from '../../src/tagger/stage.js';
 import { args, repoRoot } from './common.js';
-import { candidateStages } from './eval.js';
+import { candidateStages } from './pipeline.js';
 
 async function main(): Promise<void> {
   const opts = args(process.argv.slice(2));

@@ -5,7 +5,6 @@ import { fileURLToPath } from 'node:url';
 import { parseGold, type GoldRecord } from '../../src/eval/gold.js';
 import { fnv1a32 } from '../../src/eval/split.js';
 
-export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), process.env.KORNER_REPO ?? '');
 
 /** The repository root: found from the working directory (scripts are bundled to /tmp). */
 export function repoRoot(): string {

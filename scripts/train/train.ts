@@ -4,7 +4,7 @@
  *
  *   npx esbuild scripts/train/train.ts --bundle --platform=node --format=esm --outfile=/tmp/train.mjs
  *   node /tmp/train.mjs [--gold ../shared/data/klue-ner-open.jsonl] [--bits 20] [--max-epochs 30] [--patience 3]
- *     [--seed 1] [--min-count 2] [--weight-bits 8] [--prune 0] [--no-tokens] [--refit] [--out dictionaries/tagger/model.bin]
+ *     [--seed 1 | --seeds 1,2,3] [--min-count 2] [--weight-bits 8] [--prune 0] [--no-tokens] [--refit] [--out dictionaries/tagger/model.bin]
  *
  * Deterministic: the split is a hash of the ids, the shuffle a seeded PRNG. Model selection (epochs) and score
  * calibration use a dev slice of the training part only; the validation part is scored at the end, for the report.
@@ -24,7 +24,7 @@ import { LABEL_COUNT, LABEL_TYPES, labelName } from '../../src/tagger/labels.js'
 import { loadTaggerLexicon } from '../../src/tagger/lexicon.js';
 import { decodeModel, encodeModel } from '../../src/tagger/model.js';
 import { Tagger } from '../../src/tagger/tagger.js';
-import { trainTagger, type TrainingSentence } from '../../src/tagger/train.js';
+import { addResults, asModel, calibrateTemperature, scaleResult, type TrainResult, evaluate as evaluatePrepared, prepare, trainTagger, type TrainingSentence } from '../../src/tagger/train.js';
 import { args, formatReport, isDevSlice, readGold, repoRoot } from './common.js';
 
 export const ATTRIBUTION =
@@ -75,15 +75,41 @@ async function main(): Promise<void> {
     minCount: Number(opts.get('min-count') ?? 2),
     log,
   };
-  let result = trainTagger(fit, dev, lexicon, options);
-  const devReport = result.devReport;
-  if (opts.has('refit')) {
-    // Same number of epochs on the whole training part (dev slice included); no early stopping left to do.
-    log(`refit on all ${fit.length + dev.length} training sentences for ${result.bestEpoch} epochs`);
-    const temperature = result.temperature;
-    result = trainTagger([...fit, ...dev], dev, lexicon, { ...options, maxEpochs: result.bestEpoch, patience: 1e9 });
-    result = { ...result, temperature };
+  // One perceptron per seed (different shuffles), early-stopped on the dev slice; their weights are averaged.
+  const seeds = (opts.get('seeds') ?? String(seed)).split(',').map(Number);
+  // Only the running sum of the weights is kept, not every run's.
+  const sum = (into: TrainResult | undefined, run: TrainResult): TrainResult => (into ? addResults(into, run) : run);
+  let total: TrainResult | undefined;
+  const epochs: number[] = [];
+  for (const s of seeds) {
+    log(`seed ${s}`);
+    const run = trainTagger(fit, dev, lexicon, { ...options, seed: s });
+    epochs.push(run.bestEpoch);
+    total = sum(total, run);
   }
+  // Scores are calibrated, and the ensemble reported, while the dev slice is still unseen.
+  const devPrepared = prepare(dev, lexicon, bits);
+  const heldOut = scaleResult(total!, 1 / seeds.length);
+  const heldOutModel = asModel(bits, heldOut.weights, heldOut.transitions, heldOut.initial);
+  const temperature = calibrateTemperature(heldOutModel, devPrepared);
+  const devReport = evaluatePrepared(heldOutModel, devPrepared);
+  log(`ensemble of ${seeds.length}: dev entity F1 ${devReport.entity.micro.f1.toFixed(4)}, temperature ${temperature.toFixed(3)}`);
+  let averaged = heldOut;
+  if (opts.has('refit')) {
+    // Each seed again, for its early-stopped number of epochs, on the whole training part (dev slice included).
+    total = undefined;
+    seeds.forEach((s, k) => {
+      log(`seed ${s}: refit on all ${fit.length + dev.length} training sentences for ${epochs[k]} epochs`);
+      total = sum(total, trainTagger([...fit, ...dev], dev, lexicon, { ...options, seed: s, maxEpochs: epochs[k]!, patience: 1e9 }));
+    });
+    averaged = scaleResult(total!, 1 / seeds.length);
+  }
+  const result = {
+    ...averaged,
+    temperature,
+    bestEpoch: epochs.join(','),
+    usedBuckets: total!.usedBuckets,
+  };
 
   const bytes = encodeModel({
     bits,
@@ -100,7 +126,7 @@ async function main(): Promise<void> {
       trainedOn: ATTRIBUTION,
       licence: 'CC BY-SA 4.0 (weights derived from KLUE-NER); see ATTRIBUTION.md',
       split: 'src/eval/split.ts train part; dev slice = fnv1a32("dev:" + id) % 10 == 0',
-      seed,
+      seeds,
       epochs: result.bestEpoch,
       minCount: options.minCount,
       analyzer: useTokens,
@@ -122,7 +148,7 @@ async function main(): Promise<void> {
         predicted: tagger.tag(s.text, 0, s.text.length, s.tokens, { scores: false }),
       })),
     );
-  console.log(formatReport('dev slice (tagger alone, quantised)', evaluate(dev)));
+  console.log(formatReport(`dev slice (tagger alone, quantised${opts.has('refit') ? '; trained on it by the refit' : ''})`, evaluate(dev)));
   if (!opts.has('no-validation')) {
     console.log(formatReport('validation (tagger alone, quantised)', evaluate(validation.map(toSentence))));
   }

@@ -52,13 +52,13 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-interface Prepared {
+export interface Prepared {
   sentence: TrainingSentence;
   features: SentenceFeatures;
   gold: Uint8Array;
 }
 
-function prepare(sentences: readonly TrainingSentence[], lexicon: TaggerLexicon, bits: number): Prepared[] {
+export function prepare(sentences: readonly TrainingSentence[], lexicon: TaggerLexicon, bits: number): Prepared[] {
   return sentences.map((sentence) => ({
     sentence,
     features: extractFeatures({ text: sentence.text, from: 0, to: sentence.text.length, tokens: sentence.tokens }, lexicon, bits),
@@ -102,7 +102,7 @@ function trimSpans(text: string, spans: LabelledSpan[]): LabelledSpan[] {
   return out;
 }
 
-function evaluate(model: TaggerModel, prepared: readonly Prepared[]): ScoreReport {
+export function evaluate(model: TaggerModel, prepared: readonly Prepared[]): ScoreReport {
   return score(
     prepared.map((p) => ({
       text: p.sentence.text,
@@ -208,10 +208,11 @@ export function trainTagger(
   const initial = new Float32Array(L);
   const initialTotals = new Float32Array(L);
   const current = asModel(options.bits, weights, transitions, initial);
-  const averaged = new Float32Array(buckets * L);
+  // Two buffers for the averaged weights: the latest epoch's and the best so far, swapped instead of copied.
+  let averaged: Float32Array = new Float32Array(buckets * L);
+  let spare: Float32Array | undefined = new Float32Array(buckets * L);
   const averagedTransitions = new Float32Array(L * L);
   const averagedInitial = new Float32Array(L);
-  const average = asModel(options.bits, averaged, averagedTransitions, averagedInitial);
   let best: { epoch: number; f1: number; weights: Float32Array; transitions: Float32Array; initial: Float32Array } | undefined;
   const history: TrainResult['history'] = [];
   const random = seededRandom(options.seed);
@@ -270,12 +271,15 @@ export function trainTagger(
     for (let k = 0; k < weights.length; k++) averaged[k] = weights[k]! - totals[k]! / step;
     for (let k = 0; k < transitions.length; k++) averagedTransitions[k] = transitions[k]! - transitionTotals[k]! / step;
     for (let k = 0; k < initial.length; k++) averagedInitial[k] = initial[k]! - initialTotals[k]! / step;
-    const report = evaluate(average, dev);
+    const report = evaluate(asModel(options.bits, averaged, averagedTransitions, averagedInitial), dev);
     const f1 = report.entity.micro.f1;
     history.push({ epoch, devF1: f1, mistakes });
     log(`epoch ${epoch}: ${mistakes}/${order.length} sentences wrong, dev entity F1 ${f1.toFixed(4)}`);
     if (!best || f1 > best.f1) {
-      best = { epoch, f1, weights: averaged.slice(), transitions: averagedTransitions.slice(), initial: averagedInitial.slice() };
+      const previous = best?.weights ?? spare;
+      best = { epoch, f1, weights: averaged, transitions: averagedTransitions.slice(), initial: averagedInitial.slice() };
+      averaged = previous!;
+      spare = undefined;
     } else if (epoch - best.epoch >= options.patience) {
       break;
     }
@@ -293,4 +297,21 @@ export function trainTagger(
     history,
     usedBuckets,
   };
+}
+
+/**
+ * Ensembles: the sum of several runs' weights (trained with different shuffles), then scaled to their mean. Like the
+ * averaging inside each perceptron, the mean smooths the weights of rare features. `addResults` adds into `into`.
+ */
+export function addResults(into: TrainResult, run: TrainResult): TrainResult {
+  for (let k = 0; k < into.weights.length; k++) into.weights[k]! += run.weights[k]!;
+  for (let k = 0; k < into.transitions.length; k++) into.transitions[k]! += run.transitions[k]!;
+  for (let k = 0; k < into.initial.length; k++) into.initial[k]! += run.initial[k]!;
+  into.usedBuckets = Math.max(into.usedBuckets, run.usedBuckets);
+  return into;
+}
+
+export function scaleResult(result: TrainResult, factor: number): TrainResult {
+  const scale = (a: Float32Array): Float32Array => a.map((v) => v * factor);
+  return { ...result, weights: scale(result.weights), transitions: scale(result.transitions), initial: scale(result.initial) };
 }
