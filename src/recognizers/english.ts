@@ -25,22 +25,33 @@ interface OffsetMatch {
  */
 export function createEnglishStage(): Stage {
   let nlp: Nlp | undefined;
+  /** In Node, compromise (a third of a second to load) is required on the first run that needs it. */
+  let loadLater: (() => Nlp) | undefined;
   return {
     name: 'english',
     requires: ['text'],
     provides: ['candidates'],
     async setup() {
+      const require = nodeRequire();
+      if (require) {
+        loadLater = () => {
+          const module = require('compromise') as Nlp | { default: Nlp };
+          return typeof module === 'function' ? module : module.default;
+        };
+        return;
+      }
       const module = (await import('compromise')) as unknown as { default: Nlp };
       nlp = module.default;
     },
     run(doc) {
       doc.candidates ??= [];
-      if (!nlp) return;
+      if (!nlp && !loadLater) return;
       const text = doc.text;
       LATIN_RUN.lastIndex = 0;
       for (let match = LATIN_RUN.exec(text); match !== null; match = LATIN_RUN.exec(text)) {
         const run = match[0];
         if (!CAPITALISED.test(run) || !run.includes(' ')) continue;
+        nlp ??= loadLater!();
         const parsed = nlp(run);
         const found: [OffsetMatch[], EntityType][] = [
           [parsed.people().out('offset'), 'PERSON'],
@@ -60,4 +71,23 @@ export function createEnglishStage(): Stage {
       }
     },
   };
+}
+
+/**
+ * A synchronous `require` where Node gives one (process.getBuiltinModule, Node 20.16 and later), else undefined
+ * (browsers, older Node: then setup awaits `import('compromise')` as before).
+ */
+function nodeRequire(): ((id: string) => unknown) | undefined {
+  const getBuiltin = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
+  if (typeof getBuiltin !== 'function') return undefined;
+  try {
+    type Require = ((id: string) => unknown) & { resolve(id: string): string };
+    const module = getBuiltin('node:module') as { createRequire?: (from: string) => Require } | undefined;
+    const require = module?.createRequire?.(import.meta.url);
+    if (!require) return undefined;
+    require.resolve('compromise'); // throws when it cannot be found: then import() reports it in setup
+    return require;
+  } catch {
+    return undefined;
+  }
 }
