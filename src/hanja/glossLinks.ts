@@ -2,7 +2,7 @@ import type { Entity, EntityType, KornerDocument, Link, Reading, Span } from '..
 import type { Stage } from '../pipeline/stage.js';
 import type { Resources } from '../resources/resources.js';
 import { ERROR_CODES, KornerError } from '../errors.js';
-import { type Abbreviation, HanjaReader } from './reader.js';
+import { type Abbreviation, HanjaReader, type HanjaTables } from './reader.js';
 import { HAN_RUN, isHanCodePoint, isHangulSyllable } from './script.js';
 
 /** The entity `source` of what this stage adds. */
@@ -274,13 +274,14 @@ function readStandalone(work: Work, start: number, run: string): void {
 }
 
 /** Runs the gloss-link reading on one document with a ready reader (what the stage's `run` does). */
-export function linkGlosses(doc: KornerDocument, reader: HanjaReader): void {
+export function linkGlosses(doc: KornerDocument, readerOrBuild: HanjaReader | (() => HanjaReader)): void {
   const text = doc.text;
   const links: Link[] = doc.links ? [...doc.links] : [];
   if (!PRECHECK.test(text)) {
     doc.links = links;
     return;
   }
+  const reader = typeof readerOrBuild === 'function' ? readerOrBuild() : readerOrBuild;
   const entities = doc.entities ?? [];
   const work: Work = { text, entities, reader, links, added: [], consumed: new Set() };
   for (const m of text.matchAll(BRACKET)) readBracket(work, m.index, m[1]!);
@@ -300,18 +301,23 @@ export function linkGlosses(doc: KornerDocument, reader: HanjaReader): void {
  */
 export function createGlossLinkStage(): Stage {
   let reader: HanjaReader | undefined;
+  let tables: HanjaTables | undefined;
+  // The reader's tables are read and checked in setup; the reader itself (about 0.1 s to build) is built on the
+  // first text with a Han character or a bracket.
+  const build = (): HanjaReader => (reader ??= HanjaReader.fromTables(tables!));
   return {
     name: 'glossLinks',
     requires: ['entities'],
     provides: ['links'],
     async setup(resources: Resources) {
-      reader = await HanjaReader.load(resources);
+      reader = undefined;
+      tables = await HanjaReader.loadTables(resources);
     },
     run(doc) {
-      if (!reader) {
+      if (!tables) {
         throw new KornerError(ERROR_CODES.PIPELINE_STAGE, 'stage "glossLinks" ran before its setup; create it through the pipeline, which calls setup(resources) first.');
       }
-      linkGlosses(doc, reader);
+      linkGlosses(doc, reader ?? build);
     },
   };
 }

@@ -40,6 +40,27 @@ export interface PreparedHanja {
 
 const ENTITY_TYPES = new Set<string>(['PERSON', 'LOCATION', 'ORGANIZATION', 'DATE', 'TIME', 'QUANTITY']);
 
+/** The tables of {@link HANJA_TABLES}, parsed. */
+export interface HanjaTables {
+  readings: TsvTable;
+  words: TsvTable;
+  pinyin: TsvTable;
+  abbreviations: TsvTable;
+  surnames?: TsvTable;
+  japanese?: TsvTable;
+}
+
+function readAbbreviations(t: TsvTable): Abbreviation[] {
+  const [h, g, ty] = [t.column('hanja'), t.column('hangul'), t.column('type')];
+  return t.rows.map((row) => {
+    const type = row[ty]!;
+    if (!ENTITY_TYPES.has(type)) {
+      throw new KornerError(ERROR_CODES.DICTIONARY, `${t.name}: unknown type "${type}" for ${row[h]}; use one of ${[...ENTITY_TYPES].join(', ')}.`);
+    }
+    return { hanja: row[h]!, hangul: row[g]!, type: type as EntityType };
+  });
+}
+
 /** Reads Hanja in Hangul: Sino-Korean, Mandarin by 외래어 표기법, and headline abbreviations. */
 export class HanjaReader {
   readonly abbreviations: ReadonlyMap<string, Abbreviation>;
@@ -65,23 +86,8 @@ export class HanjaReader {
   }
 
   /** Builds a reader from parsed tables (see {@link HANJA_TABLES}). */
-  static fromTables(tables: {
-    readings: TsvTable;
-    words: TsvTable;
-    pinyin: TsvTable;
-    abbreviations: TsvTable;
-    surnames?: TsvTable;
-    japanese?: TsvTable;
-  }): HanjaReader {
-    const t = tables.abbreviations;
-    const [h, g, ty] = [t.column('hanja'), t.column('hangul'), t.column('type')];
-    const abbreviations = t.rows.map((row) => {
-      const type = row[ty]!;
-      if (!ENTITY_TYPES.has(type)) {
-        throw new KornerError(ERROR_CODES.DICTIONARY, `${t.name}: unknown type "${type}" for ${row[h]}; use one of ${[...ENTITY_TYPES].join(', ')}.`);
-      }
-      return { hanja: row[h]!, hangul: row[g]!, type: type as EntityType };
-    });
+  static fromTables(tables: HanjaTables): HanjaReader {
+    const abbreviations = readAbbreviations(tables.abbreviations);
     return new HanjaReader(
       buildSinoKoreanData(tables.readings, tables.words, tables.surnames),
       buildPinyinTable(tables.pinyin),
@@ -92,7 +98,15 @@ export class HanjaReader {
 
   /** The reader for these resources, built once and shared by every stage that asks. */
   static load(resources: Resources): Promise<HanjaReader> {
-    return resources.derived('hanja:reader', async () => {
+    return resources.derived('hanja:reader', async () => HanjaReader.fromTables(await HanjaReader.loadTables(resources)));
+  }
+
+  /**
+   * The parsed tables a reader is built from (read once per Resources), with the abbreviation types checked, so
+   * that a damaged table fails here; building the reader from them can then wait until a text needs it.
+   */
+  static loadTables(resources: Resources): Promise<HanjaTables> {
+    return resources.derived('hanja:tables', async () => {
       const [readings, words, pinyin, abbreviations, surnames, japanese] = await Promise.all([
         resources.table(HANJA_TABLES.readings),
         resources.table(HANJA_TABLES.words),
@@ -101,7 +115,8 @@ export class HanjaReader {
         resources.table(HANJA_TABLES.surnames),
         resources.table(HANJA_TABLES.japanese),
       ]);
-      return HanjaReader.fromTables({ readings, words, pinyin, abbreviations, surnames, japanese });
+      readAbbreviations(abbreviations);
+      return { readings, words, pinyin, abbreviations, surnames, japanese };
     });
   }
 
