@@ -34,12 +34,22 @@ export function resolveOverlaps(candidates: readonly Entity[], options: OverlapO
       (b.score ?? 1) - (a.score ?? 1) ||
       a.start - b.start,
   );
+  // The chosen spans never overlap, so sorted by start they are sorted by end too: one binary search finds the
+  // only one that could overlap a candidate (n log n, not a scan of everything chosen so far per candidate).
   const chosen: Entity[] = [];
   for (const candidate of ranked) {
     if (candidate.end <= candidate.start) continue;
-    if (!chosen.some((kept) => kept.start < candidate.end && candidate.start < kept.end)) chosen.push(candidate);
+    let lo = 0;
+    let hi = chosen.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (chosen[mid]!.end <= candidate.start) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo < chosen.length && chosen[lo]!.start < candidate.end) continue;
+    chosen.splice(lo, 0, candidate);
   }
-  return chosen.sort((a, b) => a.start - b.start);
+  return chosen;
 }
 
 /** Turns `doc.candidates` into `doc.entities`. */
