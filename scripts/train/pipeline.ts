@@ -99,6 +99,18 @@ export const PROPOSED_PRIORITY: Readonly<Record<string, number>> = {
 export const POLICIES: Record<string, Policy> = {
   'priority first (proposed)': priorityFirst(PROPOSED_PRIORITY),
   'figure rules, then tagger (no name rules)': byGroups([isUser, (e) => isRule(e) && FIGURES.has(e.type), isTagger]),
+  'figure rules, tagger, name rules scoring >= 0.9': byGroups([
+    isUser,
+    (e) => isRule(e) && FIGURES.has(e.type),
+    isTagger,
+    (e) => isRule(e) && (e.score ?? 1) >= 0.9,
+  ]),
+  'figure rules, tagger, organisation rules': byGroups([
+    isUser,
+    (e) => isRule(e) && FIGURES.has(e.type),
+    isTagger,
+    (e) => e.source === 'organization',
+  ]),
   'rules only': (c) => resolveOverlaps(c.filter((e) => !isTagger(e))),
   'tagger only': (c) => resolveOverlaps(c.filter((e) => isTagger(e) || isUser(e))),
   'longest first, tagger 20 (current)': (c) => resolveOverlaps(c),

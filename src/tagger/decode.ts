@@ -11,20 +11,49 @@ export interface ChainScores {
   initial: Float32Array | Float64Array;
 }
 
-const constraintCache = new Map<number, { allowed: Uint8Array; allowedStart: Uint8Array }>();
+export interface BioConstraints {
+  /** `allowed[p * L + y]` is 1 when y may follow p. */
+  allowed: Uint8Array;
+  /** `allowedStart[y]` is 1 when y may open a sentence. */
+  allowedStart: Uint8Array;
+  /** The labels that may precede y: `predecessors[predecessorStart[y] .. predecessorStart[y + 1]]`. */
+  predecessors: Int32Array;
+  predecessorStart: Int32Array;
+  /** The labels that may follow p, likewise. */
+  successors: Int32Array;
+  successorStart: Int32Array;
+}
 
-/** `allowed[p * L + y]` is 1 when y may follow p; `allowedStart[y]` when y may open a sentence. */
-export function bioConstraints(labelCount: number): { allowed: Uint8Array; allowedStart: Uint8Array } {
+const constraintCache = new Map<number, BioConstraints>();
+
+/**
+ * The valid BIO transitions, also as lists: an I- label has two predecessors (its B- and itself) instead of all
+ * labels, which saves about 40% of the decoding work.
+ */
+export function bioConstraints(labelCount: number): BioConstraints {
   let entry = constraintCache.get(labelCount);
   if (!entry) {
-    const allowed = new Uint8Array(labelCount * labelCount);
-    const allowedStart = new Uint8Array(labelCount);
-    for (let y = 0; y < labelCount; y++) {
-      allowedStart[y] = allowedTransition(-1, y, labelCount) ? 1 : 0;
-      for (let p = 0; p < labelCount; p++) allowed[p * labelCount + y] = allowedTransition(p, y, labelCount) ? 1 : 0;
+    const L = labelCount;
+    const allowed = new Uint8Array(L * L);
+    const allowedStart = new Uint8Array(L);
+    for (let y = 0; y < L; y++) {
+      allowedStart[y] = allowedTransition(-1, y, L) ? 1 : 0;
+      for (let p = 0; p < L; p++) allowed[p * L + y] = allowedTransition(p, y, L) ? 1 : 0;
     }
-    entry = { allowed, allowedStart };
-    constraintCache.set(labelCount, entry);
+    const lists = (of: (a: number, b: number) => boolean): [Int32Array, Int32Array] => {
+      const items: number[] = [];
+      const start = new Int32Array(L + 1);
+      for (let a = 0; a < L; a++) {
+        start[a] = items.length;
+        for (let b = 0; b < L; b++) if (of(a, b)) items.push(b);
+      }
+      start[L] = items.length;
+      return [Int32Array.from(items), start];
+    };
+    const [predecessors, predecessorStart] = lists((y, p) => allowed[p * L + y] === 1);
+    const [successors, successorStart] = lists((p, y) => allowed[p * L + y] === 1);
+    entry = { allowed, allowedStart, predecessors, predecessorStart, successors, successorStart };
+    constraintCache.set(L, entry);
   }
   return entry;
 }
@@ -34,7 +63,7 @@ export function viterbi(emissions: Float64Array, length: number, chain: ChainSco
   const L = chain.labelCount;
   const labels = out ?? new Uint8Array(length);
   if (length === 0) return labels;
-  const { allowed, allowedStart } = bioConstraints(L);
+  const { allowedStart, predecessors, predecessorStart } = bioConstraints(L);
   const delta = new Float64Array(length * L);
   const back = new Uint8Array(length * L);
   for (let y = 0; y < L; y++) delta[y] = allowedStart[y] ? chain.initial[y]! + emissions[y]! : -Infinity;
@@ -44,8 +73,8 @@ export function viterbi(emissions: Float64Array, length: number, chain: ChainSco
     for (let y = 0; y < L; y++) {
       let best = -Infinity;
       let bestLabel = 0;
-      for (let p = 0; p < L; p++) {
-        if (!allowed[p * L + y]) continue;
+      for (let k = predecessorStart[y]!, last = predecessorStart[y + 1]!; k < last; k++) {
+        const p = predecessors[k]!;
         const s = delta[previousRow + p]! + chain.transitions[p * L + y]!;
         if (s > best) {
           best = s;
@@ -91,7 +120,7 @@ export class Posterior {
     const L = (this.L = chain.labelCount);
     this.chain = chain;
     this.temperature = temperature;
-    const { allowed, allowedStart } = bioConstraints(L);
+    const { allowed, allowedStart, predecessors, predecessorStart, successors, successorStart } = bioConstraints(L);
     const n = length;
     const expEmissions = new Float64Array(n * L);
     this.shifted = new Float64Array(n * L);
@@ -122,7 +151,10 @@ export class Posterior {
       sum = 0;
       for (let y = 0; y < L; y++) {
         let v = 0;
-        for (let p = 0; p < L; p++) v += alpha[(i - 1) * L + p]! * expTransitions[p * L + y]!;
+        for (let k = predecessorStart[y]!, last = predecessorStart[y + 1]!; k < last; k++) {
+          const p = predecessors[k]!;
+          v += alpha[(i - 1) * L + p]! * expTransitions[p * L + y]!;
+        }
         v *= expEmissions[i * L + y]!;
         alpha[i * L + y] = v;
         sum += v;
@@ -135,7 +167,10 @@ export class Posterior {
       const scale = Math.exp(logScale[i + 1]!);
       for (let p = 0; p < L; p++) {
         let v = 0;
-        for (let y = 0; y < L; y++) v += expTransitions[p * L + y]! * expEmissions[(i + 1) * L + y]! * beta[(i + 1) * L + y]!;
+        for (let k = successorStart[p]!, last = successorStart[p + 1]!; k < last; k++) {
+          const y = successors[k]!;
+          v += expTransitions[p * L + y]! * expEmissions[(i + 1) * L + y]! * beta[(i + 1) * L + y]!;
+        }
         beta[i * L + p] = v / scale;
       }
     }

@@ -69,16 +69,22 @@ function normChar(code: number): number {
 }
 
 /** Grows as needed; reused between calls (extraction is synchronous). */
-let scratch = new Int32Array(1 << 14);
-let used = 0;
+let scratch: Int32Array = new Int32Array(1 << 14);
 
-function push(value: number): void {
-  if (used === scratch.length) {
-    const bigger = new Int32Array(scratch.length * 2);
+function grow(needed: number): Int32Array {
+  if (needed > scratch.length) {
+    let size = scratch.length;
+    while (size < needed) size *= 2;
+    const bigger = new Int32Array(size);
     bigger.set(scratch);
     scratch = bigger;
   }
-  scratch[used++] = value;
+  return scratch;
+}
+
+/** An upper bound on the features of one unit with `covering` dictionary matches over it. */
+function maxFeatures(covering: number): number {
+  return 96 + covering * 2 * LEXICON_CLASSES.length;
 }
 
 function bies(index: number, start: number, end: number): number {
@@ -102,7 +108,8 @@ export function extractFeatures(
   const { text, from, to } = input;
   const n = to - from;
   const offsets = new Int32Array(n + 1);
-  used = 0;
+  let used = 0;
+  let buf: Int32Array = scratch;
   if (n <= 0) return { length: 0, offsets, buckets: new Int32Array(0) };
 
   // Characters with a window of 2 on each side (BOUNDARY outside the text).
@@ -195,6 +202,9 @@ export function extractFeatures(
   const lexiconClasses = LEXICON_CLASSES.length;
   for (let i = 0; i < n; i++) {
     offsets[i] = used;
+    if (used + maxFeatures(coverCount[i + 1]! - coverCount[i]!) > buf.length) {
+      buf = grow(used + maxFeatures(coverCount[i + 1]! - coverCount[i]!));
+    }
     const k = i + 3;
     const c0 = chars[k]!;
     const cm1 = chars[k - 1]!;
@@ -202,56 +212,56 @@ export function extractFeatures(
     const cm2 = chars[k - 2]!;
     const cp2 = chars[k + 2]!;
     const at = from + i;
-    push(bucketOf(hashStart(0), bits));
-    push(bucketOf(hashAdd(hashStart(1), c0), bits));
-    push(bucketOf(hashAdd(hashStart(2), cm1), bits));
-    push(bucketOf(hashAdd(hashStart(3), cp1), bits));
-    push(bucketOf(hashAdd(hashStart(4), cm2), bits));
-    push(bucketOf(hashAdd(hashStart(5), cp2), bits));
-    push(bucketOf(hashAdd(hashAdd(hashStart(6), cm1), c0), bits));
-    push(bucketOf(hashAdd(hashAdd(hashStart(7), c0), cp1), bits));
-    push(bucketOf(hashAdd(hashAdd(hashStart(8), cm2), cm1), bits));
-    push(bucketOf(hashAdd(hashAdd(hashStart(9), cp1), cp2), bits));
-    push(bucketOf(hashAdd(hashAdd(hashAdd(hashStart(10), cm1), c0), cp1), bits));
-    push(bucketOf(hashAdd(hashAdd(hashAdd(hashStart(11), cm2), cm1), c0), bits));
-    push(bucketOf(hashAdd(hashAdd(hashAdd(hashStart(12), c0), cp1), cp2), bits));
-    push(bucketOf(hashAdd(hashStart(50), chars[k - 3]!), bits));
-    push(bucketOf(hashAdd(hashStart(51), chars[k + 3]!), bits));
-    push(bucketOf(hashAdd(hashAdd(hashStart(52), cm1), cp1), bits));
+    buf[used++] = bucketOf(hashStart(0), bits);
+    buf[used++] = bucketOf(hashAdd(hashStart(1), c0), bits);
+    buf[used++] = bucketOf(hashAdd(hashStart(2), cm1), bits);
+    buf[used++] = bucketOf(hashAdd(hashStart(3), cp1), bits);
+    buf[used++] = bucketOf(hashAdd(hashStart(4), cm2), bits);
+    buf[used++] = bucketOf(hashAdd(hashStart(5), cp2), bits);
+    buf[used++] = bucketOf(hashAdd(hashAdd(hashStart(6), cm1), c0), bits);
+    buf[used++] = bucketOf(hashAdd(hashAdd(hashStart(7), c0), cp1), bits);
+    buf[used++] = bucketOf(hashAdd(hashAdd(hashStart(8), cm2), cm1), bits);
+    buf[used++] = bucketOf(hashAdd(hashAdd(hashStart(9), cp1), cp2), bits);
+    buf[used++] = bucketOf(hashAdd(hashAdd(hashAdd(hashStart(10), cm1), c0), cp1), bits);
+    buf[used++] = bucketOf(hashAdd(hashAdd(hashAdd(hashStart(11), cm2), cm1), c0), bits);
+    buf[used++] = bucketOf(hashAdd(hashAdd(hashAdd(hashStart(12), c0), cp1), cp2), bits);
+    buf[used++] = bucketOf(hashAdd(hashStart(50), chars[k - 3]!), bits);
+    buf[used++] = bucketOf(hashAdd(hashStart(51), chars[k + 3]!), bits);
+    buf[used++] = bucketOf(hashAdd(hashAdd(hashStart(52), cm1), cp1), bits);
     const sm1 = shapes[k - 1]!;
     const s0 = shapes[k]!;
     const sp1 = shapes[k + 1]!;
-    push(bucketOf(hashAdd(hashAdd(hashAdd(hashStart(13), sm1), s0), sp1), bits));
-    push(bucketOf(hashAdd(hashAdd(hashAdd(hashAdd(hashAdd(hashStart(14), shapes[k - 2]!), sm1), s0), sp1), shapes[k + 2]!), bits));
+    buf[used++] = bucketOf(hashAdd(hashAdd(hashAdd(hashStart(13), sm1), s0), sp1), bits);
+    buf[used++] = bucketOf(hashAdd(hashAdd(hashAdd(hashAdd(hashAdd(hashStart(14), shapes[k - 2]!), sm1), s0), sp1), shapes[k + 2]!), bits);
 
     const es = eojeolStart[i]!;
     const ee = eojeolEnd[i]!;
     if (es >= 0) {
       const before = at - es;
       const after = ee - at - 1;
-      push(bucketOf(hashAdd(hashAdd(hashStart(15), Math.min(before, 3)), Math.min(after, 3)), bits));
-      push(bucketOf(hashAdd(hashAdd(hashAdd(hashStart(23), Math.min(before, 3)), Math.min(after, 3)), c0), bits));
-      if (before < 6) push(bucketOf(hashAddRange(hashStart(16), text, es, at + 1), bits));
-      push(bucketOf(after <= 4 ? hashAddRange(hashStart(17), text, at + 1, ee) : hashAdd(hashStart(17), -1), bits));
-      if (after <= 3) push(bucketOf(hashAdd(hashAddRange(hashStart(24), text, at + 1, ee), c0), bits));
-      if (ee - es <= MAX_EOJEOL_HASH) push(bucketOf(hashAdd(hashAddRange(hashStart(18), text, es, ee), before), bits));
+      buf[used++] = bucketOf(hashAdd(hashAdd(hashStart(15), Math.min(before, 3)), Math.min(after, 3)), bits);
+      buf[used++] = bucketOf(hashAdd(hashAdd(hashAdd(hashStart(23), Math.min(before, 3)), Math.min(after, 3)), c0), bits);
+      if (before < 6) buf[used++] = bucketOf(hashAddRange(hashStart(16), text, es, at + 1), bits);
+      buf[used++] = bucketOf(after <= 4 ? hashAddRange(hashStart(17), text, at + 1, ee) : hashAdd(hashStart(17), -1), bits);
+      if (after <= 3) buf[used++] = bucketOf(hashAdd(hashAddRange(hashStart(24), text, at + 1, ee), c0), bits);
+      if (ee - es <= MAX_EOJEOL_HASH) buf[used++] = bucketOf(hashAdd(hashAddRange(hashStart(18), text, es, ee), before), bits);
       // The previous and next eojeol: context words.
       let pe = es - 1;
       while (pe >= 0 && isSpaceCode(text.charCodeAt(pe))) pe--;
       if (pe >= 0) {
         let ps = pe;
         while (ps > 0 && !isSpaceCode(text.charCodeAt(ps - 1))) ps--;
-        push(bucketOf(hashAddRange(hashStart(19), text, Math.max(ps, pe - 1), pe + 1), bits));
-        if (pe + 1 - ps <= 6) push(bucketOf(hashAddRange(hashStart(21), text, ps, pe + 1), bits));
-      } else push(bucketOf(hashStart(19), bits));
+        buf[used++] = bucketOf(hashAddRange(hashStart(19), text, Math.max(ps, pe - 1), pe + 1), bits);
+        if (pe + 1 - ps <= 6) buf[used++] = bucketOf(hashAddRange(hashStart(21), text, ps, pe + 1), bits);
+      } else buf[used++] = bucketOf(hashStart(19), bits);
       let ns = ee;
       while (ns < text.length && isSpaceCode(text.charCodeAt(ns))) ns++;
       if (ns < text.length) {
         let ne = ns;
         while (ne < text.length && !isSpaceCode(text.charCodeAt(ne))) ne++;
-        push(bucketOf(hashAddRange(hashStart(20), text, ns, Math.min(ne, ns + 2)), bits));
-        if (ne - ns <= 6) push(bucketOf(hashAddRange(hashStart(22), text, ns, ne), bits));
-      } else push(bucketOf(hashStart(20), bits));
+        buf[used++] = bucketOf(hashAddRange(hashStart(20), text, ns, Math.min(ne, ns + 2)), bits);
+        if (ne - ns <= 6) buf[used++] = bucketOf(hashAddRange(hashStart(22), text, ns, ne), bits);
+      } else buf[used++] = bucketOf(hashStart(20), bits);
     }
 
     // Dictionary matches covering this unit.
@@ -264,16 +274,16 @@ export function extractFeatures(
       const length = Math.min(m.end - m.start, 5);
       for (let b = 0; b < lexiconClasses; b++) {
         if ((m.mask & (1 << b)) === 0) continue;
-        push(bucketOf(hashAdd(hashAdd(hashAdd(hashAdd(hashStart(30), b), position), alignedStart), alignedEnd), bits));
-        push(bucketOf(hashAdd(hashAdd(hashAdd(hashStart(31), b), position), length), bits));
+        buf[used++] = bucketOf(hashAdd(hashAdd(hashAdd(hashAdd(hashStart(30), b), position), alignedStart), alignedEnd), bits);
+        buf[used++] = bucketOf(hashAdd(hashAdd(hashAdd(hashStart(31), b), position), length), bits);
       }
     }
     // Dictionary matches right after this unit (a cue or suffix that follows a name) and right before it.
     const nextMask = startsAt[i + 1]!;
     const previousMask = endsAt[i]!;
     for (let b = 0; b < lexiconClasses; b++) {
-      if (nextMask & (1 << b)) push(bucketOf(hashAdd(hashStart(32), b), bits));
-      if (previousMask & (1 << b)) push(bucketOf(hashAdd(hashStart(33), b), bits));
+      if (nextMask & (1 << b)) buf[used++] = bucketOf(hashAdd(hashStart(32), b), bits);
+      if (previousMask & (1 << b)) buf[used++] = bucketOf(hashAdd(hashStart(33), b), bits);
     }
     if (es >= 0 && ee < text.length && at === ee - 1) {
       // Last unit of an eojeol: what the next eojeol starts with (이현준 기자).
@@ -281,7 +291,7 @@ export function extractFeatures(
       while (ns < text.length && isSpaceCode(text.charCodeAt(ns))) ns++;
       if (ns < to) {
         const mask = startsAt[ns - from]!;
-        for (let b = 0; b < lexiconClasses; b++) if (mask & (1 << b)) push(bucketOf(hashAdd(hashStart(34), b), bits));
+        for (let b = 0; b < lexiconClasses; b++) if (mask & (1 << b)) buf[used++] = bucketOf(hashAdd(hashStart(34), b), bits);
       }
     }
 
@@ -292,32 +302,32 @@ export function extractFeatures(
         const token = tokens[t]!;
         const position = bies(at, token.start, token.end);
         const pos = posHashes[t]!;
-        push(bucketOf(hashAdd(hashAdd(hashStart(40), pos), position), bits));
-        push(bucketOf(hashAdd(hashAdd(hashStart(41), pos), c0), bits));
+        buf[used++] = bucketOf(hashAdd(hashAdd(hashStart(40), pos), position), bits);
+        buf[used++] = bucketOf(hashAdd(hashAdd(hashStart(41), pos), c0), bits);
         const previousPos = t > 0 ? posHashes[t - 1]! : 1;
         const nextPos = t + 1 < tokens.length ? posHashes[t + 1]! : 1;
-        push(bucketOf(hashAdd(hashAdd(hashAdd(hashStart(42), previousPos), pos), position), bits));
-        push(bucketOf(hashAdd(hashAdd(hashAdd(hashStart(43), pos), nextPos), position), bits));
-        if (token.nameClass) push(bucketOf(hashAdd(hashString(hashStart(44), token.nameClass), position), bits));
+        buf[used++] = bucketOf(hashAdd(hashAdd(hashAdd(hashStart(42), previousPos), pos), position), bits);
+        buf[used++] = bucketOf(hashAdd(hashAdd(hashAdd(hashStart(43), pos), nextPos), position), bits);
+        if (token.nameClass) buf[used++] = bucketOf(hashAdd(hashString(hashStart(44), token.nameClass), position), bits);
         const own = tokenHashes[t]!;
-        if (own !== -1) push(bucketOf(hashAdd(hashAdd(hashStart(45), own), position), bits));
-        if (t > 0 && tokenHashes[t - 1] !== -1) push(bucketOf(hashAdd(hashStart(46), tokenHashes[t - 1]!), bits));
+        if (own !== -1) buf[used++] = bucketOf(hashAdd(hashAdd(hashStart(45), own), position), bits);
+        if (t > 0 && tokenHashes[t - 1] !== -1) buf[used++] = bucketOf(hashAdd(hashStart(46), tokenHashes[t - 1]!), bits);
         if (t + 1 < tokens.length && tokenHashes[t + 1] !== -1) {
-          push(bucketOf(hashAdd(hashStart(47), tokenHashes[t + 1]!), bits));
+          buf[used++] = bucketOf(hashAdd(hashStart(47), tokenHashes[t + 1]!), bits);
         }
-        push(bucketOf(hashAdd(hashAdd(hashStart(57), pos), s0), bits));
-        if (own !== -1 && token.nameClass) push(bucketOf(hashString(hashAdd(hashStart(55), own), token.nameClass), bits));
+        buf[used++] = bucketOf(hashAdd(hashAdd(hashStart(57), pos), s0), bits);
+        if (own !== -1 && token.nameClass) buf[used++] = bucketOf(hashString(hashAdd(hashStart(55), own), token.nameClass), bits);
         const signature = eojeolSignature[t]!;
-        push(bucketOf(hashAdd(hashAdd(hashStart(58), signature), tokenInEojeol[t]!), bits));
-        push(bucketOf(hashAdd(hashAdd(hashStart(59), signature), position), bits));
+        buf[used++] = bucketOf(hashAdd(hashAdd(hashStart(58), signature), tokenInEojeol[t]!), bits);
+        buf[used++] = bucketOf(hashAdd(hashAdd(hashStart(59), signature), position), bits);
         const previousClass = t > 0 ? tokens[t - 1]!.nameClass : undefined;
         const nextClass = t + 1 < tokens.length ? tokens[t + 1]!.nameClass : undefined;
-        if (previousClass) push(bucketOf(hashString(hashStart(48), previousClass), bits));
-        if (nextClass) push(bucketOf(hashString(hashStart(49), nextClass), bits));
-      } else push(bucketOf(hashStart(40), bits));
+        if (previousClass) buf[used++] = bucketOf(hashString(hashStart(48), previousClass), bits);
+        if (nextClass) buf[used++] = bucketOf(hashString(hashStart(49), nextClass), bits);
+      } else buf[used++] = bucketOf(hashStart(40), bits);
     }
   }
   offsets[n] = used;
-  const buckets = reuse ? scratch.subarray(0, used) : scratch.slice(0, used);
+  const buckets = reuse ? buf.subarray(0, used) : buf.slice(0, used);
   return { length: n, offsets, buckets };
 }
