@@ -34,21 +34,19 @@ const CHAIN_HEAD = new Set(['country', 'province', 'city', 'county', 'district',
 export function findPlaces(doc: KornerDocument, lexicon: NameLexicon): void {
   const tokens = doc.tokens ?? [];
   const text = doc.text;
-  const byStart = new Map<number, Token>();
-  for (const token of tokens) byStart.set(token.start, token);
   const eojeols = groupEojeols(text, tokens);
-  const eojeolOf = new Map<number, number>();
-  eojeols.forEach((eojeol, i) => {
-    for (const token of eojeol.tokens) eojeolOf.set(token.start, i);
-  });
-
   const places = matchAtTokens(text, tokens, lexicon.names).filter((m) => m.value.type === 'LOCATION');
+  if (places.length === 0) return;
+  // Which eojeol starts where (a place's first token starts its eojeol exactly when the eojeol starts there).
+  const eojeolAt = new Map<number, number>();
+  eojeols.forEach((eojeol, i) => eojeolAt.set(eojeol.start, i));
+
   // Chains: a place that fills its eojeol, a space, then a place that starts the next eojeol.
   const used = new Set<TrieMatch<NameEntry>>();
   const byEojeolStart = new Map<number, TrieMatch<NameEntry>>();
   for (const place of places) {
-    const e = eojeolOf.get(place.start);
-    if (e !== undefined && eojeols[e]!.start === place.start) byEojeolStart.set(e, place);
+    const e = eojeolAt.get(place.start);
+    if (e !== undefined) byEojeolStart.set(e, place);
   }
   for (let e = 0; e < eojeols.length; e++) {
     const head = byEojeolStart.get(e);
@@ -71,7 +69,7 @@ export function findPlaces(doc: KornerDocument, lexicon: NameLexicon): void {
   for (const place of places) {
     if (used.has(place)) continue;
     const entry = place.value;
-    if (entry.ambiguous && !entry.user && byStart.get(place.start)?.nameClass !== 'place') continue;
+    if (entry.ambiguous && !entry.user && lastTokenStartingAt(tokens, place.first).nameClass !== 'place') continue;
     addCandidate(doc, {
       start: place.start,
       end: place.end,
@@ -81,6 +79,13 @@ export function findPlaces(doc: KornerDocument, lexicon: NameLexicon): void {
       ...(entry.canonical ? { canonical: entry.canonical } : {}),
     });
   }
+}
+
+/** The last of the tokens that start where token `first` starts (a compound and its first part may share it). */
+function lastTokenStartingAt(tokens: readonly Token[], first: number): Token {
+  let k = first;
+  while (k + 1 < tokens.length && tokens[k + 1]!.start === tokens[first]!.start) k++;
+  return tokens[k]!;
 }
 
 /** 경기 + 용인시, 중국 + 베이징, 용인시 + 수지구: a smaller place after a larger one. */
