@@ -13,19 +13,23 @@ export const ZERO: Decimal = { int: 0n, scale: 0 };
 
 /** Parses ASCII digits with optional `,` group separators and one `.` (e.g. `1,234.5`). Returns null otherwise. */
 export function parseDecimal(source: string): Decimal | null {
+  // Digits are copied in runs between separators (not one string per digit).
   let digits = '';
   let scale = -1;
+  let run = 0;
   for (let i = 0; i < source.length; i++) {
     const c = source.charCodeAt(i);
     if (c >= 48 && c <= 57) {
-      digits += source[i];
       if (scale >= 0) scale++;
-    } else if (c === 46 /* . */ && scale < 0) {
-      scale = 0;
-    } else if (c !== 44 /* , */) {
+    } else if ((c === 46 /* . */ && scale < 0) || c === 44 /* , */) {
+      if (c === 46) scale = 0;
+      digits += source.slice(run, i);
+      run = i + 1;
+    } else {
       return null;
     }
   }
+  digits += source.slice(run);
   if (digits === '') return null;
   return { int: BigInt(digits), scale: Math.max(scale, 0) };
 }

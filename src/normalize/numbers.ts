@@ -28,6 +28,25 @@ const SMALL_UNITS: Record<string, number> = { 십: 1, 백: 2, 천: 3 };
 /** Korean groups figures by four places: 만 10^4, 억 10^8, 조 10^12, 경 10^16. */
 const BIG_UNITS: Record<string, number> = { 만: 4, 억: 8, 조: 12, 경: 16 };
 
+/** The tables above by UTF-16 unit (0: not one), so that the scanner makes no one-letter strings. */
+const SINO_DIGIT_AT = unitTable(SINO_DIGITS);
+const SMALL_UNIT_AT = unitTable(SMALL_UNITS);
+const BIG_UNIT_AT = unitTable(BIG_UNITS);
+
+function unitTable(table: Record<string, number>): Uint8Array {
+  const out = new Uint8Array(65536);
+  for (const [key, value] of Object.entries(table)) out[key.charCodeAt(0)] = value;
+  return out;
+}
+
+/** The value of the table at the unit `c` (NaN past either end of the text), or 0. */
+function at(table: Uint8Array, c: number): number {
+  return table[c] ?? 0;
+}
+
+const SU = 0xc218; // 수
+const YEO = 0xc5ec; // 여
+
 /** Hangul syllables after 여 that make a word (여성, 여자, 여름 …), so 여 is not the "odd" of 100여. */
 const NOT_APPROXIMATE_AFTER_YEO = new Set(['성', '자', '름', '러', '행', '객', '당', '야', '론', '의', '권', '인', '왕']);
 
@@ -81,7 +100,7 @@ export function scanNumber(text: string, start: number, options: ScanOptions = {
   let sawArabic = false;
   let sawAny = false;
   // 수십, 수백, 수천, 수만, 수십억: "several tens …"; the value is the lower bound (수십억 → 10^9).
-  if (allowSino && text[i] === '수' && (SMALL_UNITS[text[i + 1] ?? ''] !== undefined || BIG_UNITS[text[i + 1] ?? ''] !== undefined)) {
+  if (allowSino && text.charCodeAt(i) === SU && (at(SMALL_UNIT_AT, text.charCodeAt(i + 1)) > 0 || at(BIG_UNIT_AT, text.charCodeAt(i + 1)) > 0)) {
     approximate = true;
     i++;
   }
@@ -102,33 +121,34 @@ export function scanNumber(text: string, start: number, options: ScanOptions = {
       sawArabic = true;
       sawAny = true;
       end = i;
-    } else if (allowSino && coefficient === null && SINO_DIGITS[text[i]!] !== undefined) {
+    } else if (allowSino && coefficient === null && at(SINO_DIGIT_AT, c) > 0) {
       // A Sino digit counts before a place unit (이십, 삼백, 오천만) or as the last digit after one (삼십오):
       // alone it is a word (이, 일, 사).
-      const next = text[i + 1] ?? '';
-      if (SMALL_UNITS[next] === undefined && BIG_UNITS[next] === undefined) {
-        if (end === start || !(SMALL_UNITS[text[i - 1] ?? ''] !== undefined || BIG_UNITS[text[i - 1] ?? ''] !== undefined)) break;
-        if (isHangulSyllable(text.charCodeAt(i + 1))) break;
-        group = add(group, fromInteger(SINO_DIGITS[text[i]!]!));
+      const next = text.charCodeAt(i + 1);
+      if (at(SMALL_UNIT_AT, next) === 0 && at(BIG_UNIT_AT, next) === 0) {
+        const before = text.charCodeAt(i - 1);
+        if (end === start || !(at(SMALL_UNIT_AT, before) > 0 || at(BIG_UNIT_AT, before) > 0)) break;
+        if (isHangulSyllable(next)) break;
+        group = add(group, fromInteger(at(SINO_DIGIT_AT, c)));
         i++;
         end = i;
         break;
       }
-      coefficient = fromInteger(SINO_DIGITS[text[i]!]!);
+      coefficient = fromInteger(at(SINO_DIGIT_AT, c));
       i++;
       sawAny = true;
     }
-    const unit = text[i] ?? '';
-    const small = SMALL_UNITS[unit];
-    const big = BIG_UNITS[unit];
-    if (small !== undefined && small < lastSmall && (allowSino || coefficient !== null)) {
+    const unit = text.charCodeAt(i);
+    const small = at(SMALL_UNIT_AT, unit);
+    const big = at(BIG_UNIT_AT, unit);
+    if (small > 0 && small < lastSmall && (allowSino || coefficient !== null)) {
       group = add(group, shift(coefficient ?? fromInteger(1), small));
       coefficient = null;
       lastSmall = small;
       i++;
       sawAny = true;
       end = i;
-    } else if (big !== undefined && big < lastBig && (allowSino || coefficient !== null || !isZero(group))) {
+    } else if (big > 0 && big < lastBig && (allowSino || coefficient !== null || !isZero(group))) {
       group = add(group, coefficient ?? ZERO);
       if (isZero(group)) group = fromInteger(1);
       total = add(total, shift(group, big));
@@ -144,20 +164,20 @@ export function scanNumber(text: string, start: number, options: ScanOptions = {
       break;
     }
     // 1억5천여만원, 5천여, 100여명: 여 marks an approximate figure.
-    if (text[i] === '여' && !NOT_APPROXIMATE_AFTER_YEO.has(text[i + 1] ?? '')) {
+    if (text.charCodeAt(i) === YEO && !NOT_APPROXIMATE_AFTER_YEO.has(text[i + 1] ?? '')) {
       approximate = true;
       i++;
       end = i;
     }
     // 5만 8200, 442억 7700만원: a space may separate four-place groups.
-    if (allowSpaces && text[i] === ' ' && lastBig < 17 && text[i - 1] !== '여' && isDigit(text.charCodeAt(i + 1))) {
+    if (allowSpaces && text.charCodeAt(i) === 32 && lastBig < 17 && text.charCodeAt(i - 1) !== YEO && isDigit(text.charCodeAt(i + 1))) {
       i++;
     }
   }
   if (!sawAny) return null;
   group = add(group, coefficient ?? ZERO);
   total = add(total, group);
-  if (text[end] === '여' && !NOT_APPROXIMATE_AFTER_YEO.has(text[end + 1] ?? '') && sawArabic) {
+  if (text.charCodeAt(end) === YEO && !NOT_APPROXIMATE_AFTER_YEO.has(text[end + 1] ?? '') && sawArabic) {
     approximate = true;
     end++;
   }
