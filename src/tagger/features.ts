@@ -12,7 +12,7 @@ import { LEXICON_CLASSES, type TaggerLexicon } from './lexicon.js';
  * Training and inference call the same function on the same inputs (the text and `doc.tokens`), so a model never
  * sees features at run time that it was not trained with.
  */
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 
 /** Features of one sentence in compressed-row form: unit `i` has `buckets[offsets[i] .. offsets[i + 1])`. */
 export interface SentenceFeatures {

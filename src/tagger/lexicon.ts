@@ -1,3 +1,5 @@
+import { DICTIONARY_FOLDER, loadMecabDictionary, type MecabDictionary } from '../analyzer/dictionary.js';
+import type { ResourceLoader } from '../resources/loader.js';
 import type { Resources } from '../resources/resources.js';
 
 /**
@@ -18,11 +20,17 @@ export const LEXICON_CLASSES = [
   'organization',
   'organizationSuffix',
   'commonNoun',
+  // Proper nouns of mecab-ko-dic by name class, wherever they match (not only where the analyzer's best path
+  // chose them): 295,690 person names, 49,762 places, 42,582 other names.
+  'mecabPerson',
+  'mecabPlace',
+  'mecabOther',
 ] as const;
 
 export type LexiconClass = (typeof LEXICON_CLASSES)[number];
 
 const CLASS_BIT = Object.fromEntries(LEXICON_CLASSES.map((name, i) => [name, 1 << i])) as Record<LexiconClass, number>;
+const NAME_CLASS_BIT = { person: CLASS_BIT.mecabPerson, place: CLASS_BIT.mecabPlace, other: CLASS_BIT.mecabOther };
 
 interface Node {
   next: Map<number, Node>;
@@ -61,10 +69,31 @@ export class TaggerLexicon {
     if (surface.length > this.longest) this.longest = surface.length;
   }
 
+  /** mecab-ko-dic, whose proper nouns of two units or more count as matches of the mecab* classes. */
+  names: MecabDictionary | undefined;
+
   /** Every surface found in `text[from, to)`, at every start, in order of start then end. */
   findAll(text: string, from = 0, to = text.length): LexiconMatch[] {
     const found: LexiconMatch[] = [];
+    const names = this.names;
+    let pending: LexiconMatch[] = [];
+    const collect = (end: number, first: number, count: number): void => {
+      if (end > to || end - currentStart < 2) return;
+      let mask = 0;
+      for (let k = 0; k < count; k++) {
+        const nameClass = names!.nameClass(first + k);
+        if (nameClass) mask |= NAME_CLASS_BIT[nameClass];
+      }
+      if (mask !== 0) pending.push({ start: currentStart, end, mask });
+    };
+    let currentStart = from;
     for (let start = from; start < to; start++) {
+      const firstAtStart = found.length;
+      if (names) {
+        currentStart = start;
+        pending = [];
+        names.forEachPrefix(text, start, collect);
+      }
       let node: Node | undefined = this.root;
       const limit = Math.min(to, start + this.longest);
       for (let i = start; i < limit; i++) {
@@ -72,7 +101,16 @@ export class TaggerLexicon {
         if (!node) break;
         if (node.mask !== 0) found.push({ start, end: i + 1, mask: node.mask });
       }
+      for (const match of pending) {
+        // Same span from both sources: one match with both masks.
+        let same: LexiconMatch | undefined;
+        for (let k = firstAtStart; k < found.length && !same; k++) if (found[k]!.end === match.end) same = found[k];
+        if (same) same.mask |= match.mask;
+        else found.push(match);
+      }
+      if (pending.length > 0) pending = [];
     }
+    if (names) found.sort((a, b) => a.start - b.start || a.end - b.end);
     return found;
   }
 }
@@ -116,10 +154,15 @@ const SOURCES: readonly {
 /** The dictionary files the tagger's features read (the model is trained against their contents). */
 export const LEXICON_FILES: readonly string[] = SOURCES.map((source) => source.file);
 
-/** Builds the tagger's lexicon from the shared gazetteers, once per Resources. */
+/**
+ * Builds the tagger's lexicon from the shared gazetteers and mecab-ko-dic (shared with the analyzer stage: same
+ * Resources key), once per Resources.
+ */
 export function loadTaggerLexicon(resources: Resources): Promise<TaggerLexicon> {
   return resources.derived('tagger:lexicon', async () => {
     const lexicon = new TaggerLexicon();
+    const loader: ResourceLoader = { read: (name) => resources.binary(name) };
+    lexicon.names = await resources.derived(`analyzer:${DICTIONARY_FOLDER}`, () => loadMecabDictionary(loader));
     for (const source of SOURCES) {
       const table = await resources.table(source.file);
       const column = (name: string): number => table.column(name);
