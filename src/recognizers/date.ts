@@ -21,6 +21,7 @@ import {
   type DateParse,
   type DateSpec,
   type HolidayTable,
+  hangulDateStart,
   hangulDateStarts,
   parseDateAt,
   parseDurationAt,
@@ -253,7 +254,7 @@ interface DateMatch extends NumericMatch {
 /** Finds DATE and TIME matches in (normalised) text; DATE values are resolved later in document order. */
 export function findDatesAndTimes(text: string, grammar: DateGrammar): DateMatch[] {
   const matches: DateMatch[] = [];
-  // Most word starts cannot begin a date: skip them on their first letter (the parsers would return null).
+  // Most word starts cannot begin a date: skip them on their first two letters (the parsers would return null).
   const hangulStarts = hangulDateStarts(grammar);
   const add = (p: DateParse | null, i: number): void => {
     if (p && p.end > i) matches.push({ start: p.start ?? i, end: p.end, type: 'DATE', spec: p.spec });
@@ -264,7 +265,7 @@ export function findDatesAndTimes(text: string, grammar: DateGrammar): DateMatch
     if (digit) {
       const prev = text.charCodeAt(i - 1);
       if (i > 0 && (isDigitCode(prev) || prev === 46 || prev === 44 || isLatinCode(prev) || prev === 58 || prev === 47)) continue;
-    } else if (!(hangulStarts[c] === 1 && isHangulCode(c) && (startsWord(text, i) || c === 0xb3d9 /* 동 */ || c === 0xd558 /* 하 */))) {
+    } else if (!(isHangulCode(c) && (startsWord(text, i) || c === 0xb3d9 /* 동 */ || c === 0xd558 /* 하 */) && hangulDateStart(hangulStarts, text, i))) {
       continue;
     }
     if (digit) {

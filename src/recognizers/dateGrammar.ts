@@ -509,28 +509,62 @@ function periodAt(text: string, pos: number, spec: DateSpec): { end: number; per
 }
 
 const FIRST_CHARACTERS = new WeakMap<HolidayTable, Set<string>>();
-const HANGUL_STARTS = new WeakMap<HolidayTable, Uint8Array>();
+/** Which two-letter beginnings a DATE parse starting on a Hangul letter can have (see {@link hangulDateStart}). */
+export interface HangulDateStarts {
+  /** 1: a parse may start with this letter whatever follows (올, 한, 열, 십 …). */
+  single: Uint8Array;
+  /** 1: the letter begins one of the pairs below. */
+  first: Uint8Array;
+  /** First letter × 65536 + second letter. */
+  pairs: Set<number>;
+}
+
+const HANGUL_STARTS = new WeakMap<HolidayTable, HangulDateStarts>();
+const SINO_UNITS = '십백천만억조경';
 
 /**
- * Every UTF-16 unit a DATE parse that begins on a Hangul letter can start with: the first characters of the
- * relative-date, anaphor, weekday and duration words, of 지난/오는/올/이듬해/매주, of the native and Sino-Korean
- * numerals, and of the named days (동계/하계 included). {@link parseDateAt}, {@link parseDurationAt} and
- * {@link parseNamedAt} return null at a Hangul letter outside this set, so callers may skip them there.
+ * The beginnings of every DATE parse that starts on a Hangul letter: the relative-date, anaphor, duration and
+ * plain words, 지난/오는/올/이듬해/매주, named days, 동계/하계, the native numerals, a weekday before 요일, and
+ * the Sino-Korean numbers (a digit word only before a unit: 이십, 삼백만; 수 before a unit; 십, 백, 천 alone).
+ * {@link parseDateAt}, {@link parseDurationAt} and {@link parseNamedAt} return null at a Hangul letter whose
+ * beginning is not listed, so callers may skip them there (most word starts: 이번, 사람, 한국은 …).
  */
-export function hangulDateStarts(grammar: DateGrammar): Uint8Array {
-  let table = HANGUL_STARTS.get(grammar.holidays);
-  if (!table) {
-    table = new Uint8Array(65536);
-    const words: string[] = ['지난 ', '오는 ', '올', '이듬해', '매주', '동계', '하계', WEEKDAYS, SINO_START, ...namedFirstCharacters(grammar)];
+export function hangulDateStarts(grammar: DateGrammar): HangulDateStarts {
+  let starts = HANGUL_STARTS.get(grammar.holidays);
+  if (!starts) {
+    const single = new Uint8Array(65536);
+    const first = new Uint8Array(65536);
+    const pairs = new Set<number>();
+    const addPair = (a: number, b: number) => {
+      first[a] = 1;
+      pairs.add(a * 65536 + b);
+    };
+    const addWord = (word: string) => {
+      if (word.length === 1) single[word.charCodeAt(0)] = 1;
+      else if (word.length > 1) addPair(word.charCodeAt(0), word.charCodeAt(1));
+    };
+    const words: string[] = ['지난 ', '오는 ', '올', '이듬해', '매주', '동계', '하계', ...grammar.holidays.keys(), ...PLAIN_WORDS];
     for (const list of [Y_REL, M_REL, W_REL, D_REL, ANAPHORS, NATIVE_DAYS]) for (const [word] of list) words.push(word);
     words.push(...NATIVE_NUMERAL_WORDS);
-    for (const word of words) {
-      if (word === WEEKDAYS || word === SINO_START) for (let k = 0; k < word.length; k++) table[word.charCodeAt(k)] = 1;
-      else if (word.length > 0) table[word.charCodeAt(0)] = 1;
+    for (const word of words) addWord(word);
+    for (let k = 0; k < WEEKDAYS.length; k++) addPair(WEEKDAYS.charCodeAt(k), '요'.charCodeAt(0));
+    for (const letter of SINO_START) {
+      // scanSinoWords: 십, 백, 천 start a number alone; a digit word (이, 삼 …) or 수 only before a unit.
+      if ('십백천'.includes(letter)) single[letter.charCodeAt(0)] = 1;
+      else for (const unit of SINO_UNITS) addPair(letter.charCodeAt(0), unit.charCodeAt(0));
     }
-    HANGUL_STARTS.set(grammar.holidays, table);
+    starts = { single, first, pairs };
+    HANGUL_STARTS.set(grammar.holidays, starts);
   }
-  return table;
+  return starts;
+}
+
+/** False when no DATE parse can start at the Hangul letter `text[i]` (see {@link hangulDateStarts}). */
+export function hangulDateStart(starts: HangulDateStarts, text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (starts.single[c] === 1) return true;
+  if (starts.first[c] !== 1) return false;
+  return starts.pairs.has(c * 65536 + text.charCodeAt(i + 1));
 }
 
 /** The first characters of every named day and plain date word: a cheap test before the lexicon scan. */
