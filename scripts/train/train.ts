@@ -2,9 +2,13 @@
  * npm run train: trains the entity tagger on the training part of ../shared/data/klue-ner-open.jsonl and writes
  * dictionaries/tagger/model.bin.
  *
- *   npx esbuild scripts/train/train.ts --bundle --platform=node --format=esm --outfile=/tmp/train.mjs
- *   node /tmp/train.mjs [--gold ../shared/data/klue-ner-open.jsonl] [--bits 20] [--max-epochs 30] [--patience 3]
- *     [--seed 1 | --seeds 1,2,3] [--min-count 2] [--weight-bits 8] [--prune 0] [--no-tokens] [--refit] [--out dictionaries/tagger/model.bin]
+ *   npm run train        (= node scripts/train/run.mjs train; the integrator adds the script to package.json)
+ *   node scripts/train/run.mjs train [--gold ../shared/data/klue-ner-open.jsonl] [--bits 20] [--max-epochs 25]
+ *     [--patience 4] [--seeds 1,2,3,4,5] [--min-count 1] [--weight-bits 8] [--prune 0] [--no-tokens] [--no-refit]
+ *     [--no-validation] [--out dictionaries/tagger/model.bin]
+ *
+ * The defaults make the committed model: five averaged perceptrons (seeds 1-5), each early-stopped on the dev
+ * slice of the training part, then refit on the whole training part for its number of epochs, and averaged.
  *
  * Deterministic: the split is a hash of the ids, the shuffle a seeded PRNG. Model selection (epochs) and score
  * calibration use a dev slice of the training part only; the validation part is scored at the end, for the report.
@@ -38,6 +42,7 @@ async function main(): Promise<void> {
   const out = opts.get('out') ?? join(root, 'dictionaries/tagger/model.bin');
   const bits = Number(opts.get('bits') ?? 20);
   const seed = Number(opts.get('seed') ?? 1);
+  const refit = !opts.has('no-refit');
   const useTokens = !opts.has('no-tokens');
   const weightBits = Number(opts.get('weight-bits') ?? 8) as 8 | 16;
   const prune = Number(opts.get('prune') ?? 0);
@@ -69,14 +74,14 @@ async function main(): Promise<void> {
 
   const options = {
     bits,
-    maxEpochs: Number(opts.get('max-epochs') ?? 30),
-    patience: Number(opts.get('patience') ?? 3),
+    maxEpochs: Number(opts.get('max-epochs') ?? 25),
+    patience: Number(opts.get('patience') ?? 4),
     seed,
-    minCount: Number(opts.get('min-count') ?? 2),
+    minCount: Number(opts.get('min-count') ?? 1),
     log,
   };
   // One perceptron per seed (different shuffles), early-stopped on the dev slice; their weights are averaged.
-  const seeds = (opts.get('seeds') ?? String(seed)).split(',').map(Number);
+  const seeds = (opts.get('seeds') ?? (opts.has('seed') ? String(seed) : '1,2,3,4,5')).split(',').map(Number);
   // Only the running sum of the weights is kept, not every run's.
   const sum = (into: TrainResult | undefined, run: TrainResult): TrainResult => (into ? addResults(into, run) : run);
   let total: TrainResult | undefined;
@@ -95,7 +100,7 @@ async function main(): Promise<void> {
   const devReport = evaluatePrepared(heldOutModel, devPrepared);
   log(`ensemble of ${seeds.length}: dev entity F1 ${devReport.entity.micro.f1.toFixed(4)}, temperature ${temperature.toFixed(3)}`);
   let averaged = heldOut;
-  if (opts.has('refit')) {
+  if (refit) {
     // Each seed again, for its early-stopped number of epochs, on the whole training part (dev slice included).
     total = undefined;
     seeds.forEach((s, k) => {
@@ -130,7 +135,7 @@ async function main(): Promise<void> {
       epochs: result.bestEpoch,
       minCount: options.minCount,
       analyzer: useTokens,
-      refit: opts.has('refit'),
+      refit: refit,
       devEntityF1: Number(devReport.entity.micro.f1.toFixed(4)),
     },
   });
@@ -148,7 +153,7 @@ async function main(): Promise<void> {
         predicted: tagger.tag(s.text, 0, s.text.length, s.tokens, { scores: false }),
       })),
     );
-  console.log(formatReport(`dev slice (tagger alone, quantised${opts.has('refit') ? '; trained on it by the refit' : ''})`, evaluate(dev)));
+  console.log(formatReport(`dev slice (tagger alone, quantised${refit ? '; trained on it by the refit' : ''})`, evaluate(dev)));
   if (!opts.has('no-validation')) {
     console.log(formatReport('validation (tagger alone, quantised)', evaluate(validation.map(toSentence))));
   }
