@@ -21,9 +21,28 @@ export interface Eojeol {
 }
 
 const NOUN_LIKE = /^(NN|NR|NP|NA|SL|SN|SH|XR|XPN|UNKNOWN)/;
+const LEADING_SYMBOL = /^S[SPOFW]$/;
+const TRAILING_SYMBOL = /^S[SPF]$/;
+const POS_NOUN_LIKE = 1;
+const POS_LEADING_SYMBOL = 2;
+const POS_TRAILING_SYMBOL = 4;
+/** What the tests above say of each part-of-speech string (there are a few hundred), computed once per string. */
+const POS_CLASSES = new Map<string, number>();
+
+function posClass(pos: string): number {
+  let bits = POS_CLASSES.get(pos);
+  if (bits === undefined) {
+    bits =
+      (NOUN_LIKE.test(pos) ? POS_NOUN_LIKE : 0) |
+      (LEADING_SYMBOL.test(pos) ? POS_LEADING_SYMBOL : 0) |
+      (TRAILING_SYMBOL.test(pos) ? POS_TRAILING_SYMBOL : 0);
+    if (POS_CLASSES.size < 4096) POS_CLASSES.set(pos, bits);
+  }
+  return bits;
+}
 
 export function isNounLike(token: Token): boolean {
-  return NOUN_LIKE.test(token.pos) || (token.pos === 'XSN' && token.text !== '들');
+  return (posClass(token.pos) & POS_NOUN_LIKE) !== 0 || (token.pos === 'XSN' && token.text !== '들');
 }
 
 /** Particles, copula, endings and verb suffixes: what may follow a name inside its eojeol. */
@@ -49,23 +68,19 @@ export function groupEojeols(text: string, tokens: readonly Token[]): Eojeol[] {
 
 function groupEojeolsUncached(text: string, tokens: readonly Token[]): Eojeol[] {
   const out: Eojeol[] = [];
-  let current: Token[] = [];
-  const flush = () => {
-    if (current.length === 0) return;
-    out.push(makeEojeol(text, current));
-    current = [];
-  };
-  for (const token of tokens) {
-    if (current.length > 0 && current[0]!.eojeol !== token.eojeol) flush();
-    current.push(token);
+  let from = 0;
+  for (let t = 1; t <= tokens.length; t++) {
+    if (t === tokens.length || tokens[t]!.eojeol !== tokens[from]!.eojeol) {
+      out.push(makeEojeol(text, tokens.slice(from, t)));
+      from = t;
+    }
   }
-  flush();
   return out;
 }
 
 function makeEojeol(text: string, tokens: Token[]): Eojeol {
   let i = 0;
-  while (i < tokens.length && /^S[SPOFW]$/.test(tokens[i]!.pos) && tokens[i]!.text !== '(') i++;
+  while (i < tokens.length && (posClass(tokens[i]!.pos) & POS_LEADING_SYMBOL) !== 0 && tokens[i]!.text !== '(') i++;
   let j = i;
   while (j < tokens.length && isNounLike(tokens[j]!)) j++;
   const coreTokens = tokens.slice(i, j);
@@ -80,7 +95,7 @@ function makeEojeol(text: string, tokens: Token[]): Eojeol {
       : undefined;
   let bare = true;
   for (let k = j; k < tokens.length; k++) {
-    if (!/^S[SPF]$/.test(tokens[k]!.pos) || tokens[k]!.text === '(') bare = false;
+    if ((posClass(tokens[k]!.pos) & POS_TRAILING_SYMBOL) === 0 || tokens[k]!.text === '(') bare = false;
   }
   return {
     index: tokens[0]!.eojeol,

@@ -57,7 +57,10 @@ export function findPersons(doc: KornerDocument, lexicon: NameLexicon): void {
     if (!core) continue;
 
     // Glued: 이현준기자, 박씨, 김모씨, A씨, and with an age between: 김모(33)씨.
-    const aged = /^\([^()]{1,12}\)([\uac00-\ud7a3]+)/u.exec(text.slice(core.end, eojeol.end));
+    const aged =
+      core.end < eojeol.end && text.charCodeAt(core.end) === 40 /* ( */
+        ? /^\([^()]{1,12}\)([\uac00-\ud7a3]+)/u.exec(text.slice(core.end, eojeol.end))
+        : null;
     const glued = aged ? core.text + aged[1]! : core.text;
     for (const cue of GLUED_CUES) {
       const cueAt = glued.indexOf(cue, 1);
