@@ -2,6 +2,7 @@ import type { Entity, EntityType, KornerDocument, Link, Reading, Span } from '..
 import type { Stage } from '../pipeline/stage.js';
 import type { Resources } from '../resources/resources.js';
 import { ERROR_CODES, KornerError } from '../errors.js';
+import { loadMandarinLibraries } from './mandarin.js';
 import { type Abbreviation, HanjaReader, type HanjaTables } from './reader.js';
 import { HAN_RUN, isHanCodePoint, isHangulSyllable } from './script.js';
 
@@ -312,6 +313,7 @@ export function createGlossLinkStage(): Stage {
     async setup(resources: Resources) {
       reader = undefined;
       tables = await HanjaReader.loadTables(resources);
+      await loadMandarinLibraries();
     },
     run(doc) {
       if (!tables) {

@@ -1,5 +1,5 @@
-import { Converter } from 'opencc-js';
-import { pinyin, polyphonic } from 'pinyin-pro';
+import { ERROR_CODES, KornerError } from '../errors.js';
+import { requireIfResolvable } from '../resources/nodeRequire.js';
 import { type PinyinTable, pinyinToHangul } from './pinyin.js';
 import { unifiedHan } from './script.js';
 
@@ -14,8 +14,40 @@ export interface MandarinReader {
   simplify(hanja: string): string[];
 }
 
+type OpenCC = typeof import('opencc-js');
+type PinyinPro = typeof import('pinyin-pro');
+
+/**
+ * opencc-js and pinyin-pro take about 70 ms to load, and only texts with Hanja need them: Node requires them on
+ * first use; elsewhere {@link loadMandarinLibraries} imports them first (HanjaReader.load and the gloss-link
+ * stage's setup call it).
+ */
+let libraries: { opencc: OpenCC; pinyinPro: PinyinPro } | undefined;
+
+/** Imports opencc-js and pinyin-pro unless they are loaded, or can be loaded synchronously when first needed. */
+export async function loadMandarinLibraries(): Promise<void> {
+  if (libraries || (requireIfResolvable('opencc-js') && requireIfResolvable('pinyin-pro'))) return;
+  const [opencc, pinyinPro] = await Promise.all([import('opencc-js'), import('pinyin-pro')]);
+  libraries ??= { opencc, pinyinPro };
+}
+
+function mandarinLibraries(): { opencc: OpenCC; pinyinPro: PinyinPro } {
+  if (!libraries) {
+    const opencc = requireIfResolvable('opencc-js');
+    const pinyinPro = requireIfResolvable('pinyin-pro');
+    if (!opencc || !pinyinPro) {
+      throw new KornerError(
+        ERROR_CODES.DICTIONARY,
+        'Mandarin readings need opencc-js and pinyin-pro: await loadMandarinLibraries() (or HanjaReader.load) first.',
+      );
+    }
+    libraries = { opencc: opencc() as OpenCC, pinyinPro: pinyinPro() as PinyinPro };
+  }
+  return libraries;
+}
+
 export function createMandarinReader(table: PinyinTable): MandarinReader {
-  const convert = Converter({ from: 't', to: 'cn' });
+  const convert = mandarinLibraries().opencc.Converter({ from: 't', to: 'cn' });
   return {
     table,
     simplify(hanja) {
@@ -35,6 +67,7 @@ const PINYIN_OPTIONS = { toneType: 'none', type: 'array', v: false } as const;
  */
 export function readMandarin(hanja: string, reader: MandarinReader, options: { name?: boolean } = {}): string | undefined {
   const simplified = reader.simplify(hanja).join('');
+  const { pinyin } = mandarinLibraries().pinyinPro;
   const syllables = pinyin(simplified, options.name ? { ...PINYIN_OPTIONS, surname: 'head' } : PINYIN_OPTIONS);
   let out = '';
   for (const syllable of syllables) {
@@ -51,6 +84,7 @@ export function readMandarin(hanja: string, reader: MandarinReader, options: { n
  */
 export function mandarinOptions(hanja: string, reader: MandarinReader): string[][] {
   const simplified = reader.simplify(hanja).join('');
+  const { pinyin, polyphonic } = mandarinLibraries().pinyinPro;
   const inContext = pinyin(simplified, PINYIN_OPTIONS);
   const asName = pinyin(simplified, { ...PINYIN_OPTIONS, surname: 'head' });
   const all = polyphonic(simplified, PINYIN_OPTIONS);

@@ -3,7 +3,7 @@ import type { Resources } from '../resources/resources.js';
 import type { TsvTable } from '../resources/tsv.js';
 import { ERROR_CODES, KornerError } from '../errors.js';
 import { buildJapaneseData, type JapaneseData, matchJapanese } from './japanese.js';
-import { createMandarinReader, mandarinOptions, type MandarinReader, readMandarin } from './mandarin.js';
+import { createMandarinReader, loadMandarinLibraries, mandarinOptions, type MandarinReader, readMandarin } from './mandarin.js';
 import { buildPinyinTable, pinyinToHangul } from './pinyin.js';
 import { unifiedHan } from './script.js';
 import {
@@ -98,7 +98,11 @@ export class HanjaReader {
 
   /** The reader for these resources, built once and shared by every stage that asks. */
   static load(resources: Resources): Promise<HanjaReader> {
-    return resources.derived('hanja:reader', async () => HanjaReader.fromTables(await HanjaReader.loadTables(resources)));
+    return resources.derived('hanja:reader', async () => {
+      const tables = await HanjaReader.loadTables(resources);
+      await loadMandarinLibraries();
+      return HanjaReader.fromTables(tables);
+    });
   }
 
   /**

@@ -1,6 +1,7 @@
 import { addCandidate } from '../document/createDocument.js';
 import type { EntityType } from '../document/types.js';
 import type { Stage } from '../pipeline/stage.js';
+import { requireIfResolvable } from '../resources/nodeRequire.js';
 
 /**
  * A run of Latin-script words with at least one capitalised word of two letters or more, joined by spaces, dots,
@@ -32,10 +33,10 @@ export function createEnglishStage(): Stage {
     requires: ['text'],
     provides: ['candidates'],
     async setup() {
-      const require = nodeRequire();
-      if (require) {
+      const load = requireIfResolvable('compromise');
+      if (load) {
         loadLater = () => {
-          const module = require('compromise') as Nlp | { default: Nlp };
+          const module = load() as Nlp | { default: Nlp };
           return typeof module === 'function' ? module : module.default;
         };
         return;
@@ -73,21 +74,3 @@ export function createEnglishStage(): Stage {
   };
 }
 
-/**
- * A synchronous `require` where Node gives one (process.getBuiltinModule, Node 20.16 and later), else undefined
- * (browsers, older Node: then setup awaits `import('compromise')` as before).
- */
-function nodeRequire(): ((id: string) => unknown) | undefined {
-  const getBuiltin = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule;
-  if (typeof getBuiltin !== 'function') return undefined;
-  try {
-    type Require = ((id: string) => unknown) & { resolve(id: string): string };
-    const module = getBuiltin('node:module') as { createRequire?: (from: string) => Require } | undefined;
-    const require = module?.createRequire?.(import.meta.url);
-    if (!require) return undefined;
-    require.resolve('compromise'); // throws when it cannot be found: then import() reports it in setup
-    return require;
-  } catch {
-    return undefined;
-  }
-}
