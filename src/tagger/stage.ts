@@ -15,6 +15,11 @@ export interface TaggerStageOptions {
   threshold?: number;
   /** Whether to require `tokens` (default true): without an analyzer, the model's token features are missing. */
   requireTokens?: boolean;
+  /**
+   * Whether to compute entity scores (default true). Without them every score is 1 and the tagger is about a
+   * fifth faster; `minScore` then keeps all its entities.
+   */
+  scores?: boolean;
 }
 
 /** Loads the tagger (model and lexicon) once per Resources. */
@@ -41,6 +46,7 @@ function tokensIn(tokens: readonly Token[], from: number, to: number, cursor: { 
 export function createTaggerStage(options: TaggerStageOptions = {}): Stage {
   let tagger: Tagger | undefined;
   const threshold = options.threshold ?? 0;
+  const tagOptions = { scores: options.scores !== false };
   const requires: Capability[] = options.requireTokens === false ? ['text'] : ['tokens'];
   return {
     name: 'tagger',
@@ -58,7 +64,7 @@ export function createTaggerStage(options: TaggerStageOptions = {}): Stage {
       doc.candidates ??= [];
       for (const range of ranges) {
         const inRange = tokens.length > 0 ? tokensIn(tokens, range.start, range.end, cursor) : undefined;
-        for (const entity of tagger.tag(text, range.start, range.end, inRange)) {
+        for (const entity of tagger.tag(text, range.start, range.end, inRange, tagOptions)) {
           if (entity.score < threshold) continue;
           addCandidate(doc, { start: entity.start, end: entity.end, type: entity.type, source: 'tagger', score: entity.score });
         }

@@ -19,6 +19,14 @@ function isSpace(code: number): boolean {
   return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x3000;
 }
 
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
 /** A model and the lexicon its features read: tags sentences. */
 export class Tagger {
   constructor(
@@ -57,6 +65,9 @@ export class Tagger {
       while (start < end && isSpace(text.charCodeAt(from + start))) start++;
       while (end > start && isSpace(text.charCodeAt(from + end - 1))) end--;
       if (end <= start) continue;
+      // Never split a surrogate pair (astral Hanja): widen to the whole character.
+      if (start > 0 && isLowSurrogate(text.charCodeAt(from + start)) && isHighSurrogate(text.charCodeAt(from + start - 1))) start--;
+      if (from + end < text.length && isHighSurrogate(text.charCodeAt(from + end - 1)) && isLowSurrogate(text.charCodeAt(from + end))) end++;
       const score = posterior
         ? posterior.spanProbability(span.start, span.end, beginLabel(span.typeIndex), insideLabel(span.typeIndex))
         : 1;

@@ -142,6 +142,34 @@ describe('extraction with the committed model', () => {
   });
 });
 
+describe('offsets on awkward input', () => {
+  let pipeline: Pipeline;
+  beforeAll(async () => {
+    pipeline = createPipeline([createSentenceStage(), createAnalyzerStage(), createTaggerStage()]);
+    await pipeline.setup(new Resources(nodeLoader()));
+  });
+
+  it.each([
+    ['', 0],
+    ['   ', 0],
+    ['𠀀𠀁 김𠀂수 씨가 𡈼𡈽에 갔다.', -1],
+    ['서울\u3000부산\t대구\n광주', -1],
+    ['\u1100\u1161\u11a8 NFD 한글과 e\u0301 결합 문자', -1],
+    ['ABC Corp. CEO John Smith visited 대한민국 in 2020.', -1],
+    ['1234567890'.repeat(50), -1],
+  ])('%j: entities keep the offset rule and whole characters', (text, count) => {
+    const doc = pipeline.run(createDocument(text), {});
+    const candidates = doc.candidates ?? [];
+    if (count >= 0) expect(candidates).toHaveLength(count);
+    for (const e of candidates) {
+      expect(text.slice(e.start, e.end)).toBe(e.text);
+      expect(e.end).toBeGreaterThan(e.start);
+      expect(/^[\udc00-\udfff]/.test(e.text)).toBe(false);
+      expect(/[\ud800-\udbff]$/.test(e.text)).toBe(false);
+    }
+  });
+});
+
 describe('minScore with the tagger in an extractor', () => {
   it('a higher minScore keeps a subset of the tagger entities', async () => {
     const extractor = await createExtractor({
