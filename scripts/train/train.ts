@@ -4,7 +4,7 @@
  *
  *   npm run train        (= node scripts/train/run.mjs train; the integrator adds the script to package.json)
  *   node scripts/train/run.mjs train [--gold ../shared/data/klue-ner-open.jsonl] [--bits 20] [--max-epochs 25]
- *     [--patience 4] [--seeds 1,2,3,4,5] [--min-count 1] [--weight-bits 8] [--prune 0] [--no-tokens] [--no-refit]
+ *     [--patience 4] [--seeds 1,2,3,4,5] [--min-count 1] [--weight-bits 8] [--prune 0 (quantisation steps)] [--no-tokens] [--no-refit]
  *     [--no-validation] [--out dictionaries/tagger/model.bin]
  *
  * The defaults make the committed model: five averaged perceptrons (seeds 1-5), each early-stopped on the dev

@@ -233,8 +233,8 @@ export function decodeModel(bytes: Uint8Array): TaggerModel {
 }
 
 /**
- * Serialises dense float weights: buckets whose largest |weight| is not above `prune` are dropped (0 drops only
- * the all-zero ones), the rest quantised to `weightBits`.
+ * Serialises dense float weights, quantised to `weightBits`: buckets whose largest quantised |weight| is not above
+ * `prune` (in quantisation steps; 0 drops only the buckets that quantise to all zeros) are dropped.
  */
 export function encodeModel(options: {
   bits: number;
@@ -251,18 +251,15 @@ export function encodeModel(options: {
   const L = options.labels.length;
   const buckets = 1 << options.bits;
   let max = 0;
-  const active: number[] = [];
-  for (let b = 0; b < buckets; b++) {
-    let keep = false;
-    for (let y = 0; y < L; y++) {
-      const w = Math.abs(options.weights[b * L + y]!);
-      if (w > options.prune) keep = true;
-      if (w > max) max = w;
-    }
-    if (keep) active.push(b);
-  }
+  for (let k = 0; k < buckets * L; k++) max = Math.max(max, Math.abs(options.weights[k]!));
   const limit = options.weightBits === 8 ? 127 : 32767;
   const scale = max === 0 ? 1 : max / limit;
+  const active: number[] = [];
+  for (let b = 0; b < buckets; b++) {
+    let largest = 0;
+    for (let y = 0; y < L; y++) largest = Math.max(largest, Math.abs(Math.round(options.weights[b * L + y]! / scale)));
+    if (largest > options.prune) active.push(b);
+  }
   const idBytes: number[] = [];
   let previous = -1;
   for (const b of active) {
