@@ -58,14 +58,22 @@ export function bioConstraints(labelCount: number): BioConstraints {
   return entry;
 }
 
+/** Viterbi's tables, reused between calls (decoding is synchronous). */
+let scratchDelta = new Float64Array(1 << 12);
+let scratchBack = new Uint8Array(1 << 12);
+
 /** The best valid label sequence (Viterbi). */
 export function viterbi(emissions: Float64Array, length: number, chain: ChainScores, out?: Uint8Array): Uint8Array {
   const L = chain.labelCount;
   const labels = out ?? new Uint8Array(length);
   if (length === 0) return labels;
   const { allowedStart, predecessors, predecessorStart } = bioConstraints(L);
-  const delta = new Float64Array(length * L);
-  const back = new Uint8Array(length * L);
+  if (scratchDelta.length < length * L) {
+    scratchDelta = new Float64Array(length * L * 2);
+    scratchBack = new Uint8Array(length * L * 2);
+  }
+  const delta = scratchDelta;
+  const back = scratchBack;
   for (let y = 0; y < L; y++) delta[y] = allowedStart[y] ? chain.initial[y]! + emissions[y]! : -Infinity;
   for (let i = 1; i < length; i++) {
     const row = i * L;

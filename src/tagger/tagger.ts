@@ -29,6 +29,9 @@ function isLowSurrogate(code: number): boolean {
 
 /** A model and the lexicon its features read: tags sentences. */
 export class Tagger {
+  /** Emission scores of the sentence being tagged, reused between calls. */
+  private emissions = new Float64Array(1 << 12);
+
   constructor(
     readonly model: TaggerModel,
     readonly lexicon: TaggerLexicon,
@@ -53,7 +56,10 @@ export class Tagger {
     options: { scores?: boolean } = {},
   ): TaggedEntity[] {
     const features = extractFeatures({ text, from, to, tokens }, this.lexicon, this.model.bits, true);
-    const emissions = computeEmissions(this.model, features);
+    if (this.emissions.length < features.length * this.model.labelCount) {
+      this.emissions = new Float64Array(features.length * this.model.labelCount * 2);
+    }
+    const emissions = computeEmissions(this.model, features, this.emissions);
     const labels = viterbi(emissions, features.length, this.model);
     const spans = labelsToSpans(labels);
     if (spans.length === 0) return [];
