@@ -120,6 +120,16 @@ export class HanjaReader {
         resources.table(HANJA_TABLES.japanese),
       ]);
       readAbbreviations(abbreviations);
+      // The columns the reader's builders read: a table without one fails here, not on the first text with Hanja.
+      for (const [table, columns] of [
+        [readings, ['hanja', 'readings']],
+        [words, ['hanja', 'hangul']],
+        [pinyin, ['pinyin', 'hangul']],
+        [surnames, ['hanja', 'reading']],
+        [japanese, ['hanja', 'on', 'kun']],
+      ] as const) {
+        for (const column of columns) table.column(column);
+      }
       return { readings, words, pinyin, abbreviations, surnames, japanese };
     });
   }
