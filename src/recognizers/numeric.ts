@@ -80,6 +80,8 @@ export interface NumericMatch {
  * widest figure or date (2016년 5월 17일, not 5월). Returns them in text order.
  */
 export function longestNonOverlapping(matches: NumericMatch[]): NumericMatch[] {
+  // Most texts have no match or one: nothing can overlap then (and no occupancy array is needed).
+  if (matches.length <= 1) return matches.slice();
   const sorted = matches
     .slice()
     .sort((a, b) => b.end - b.start - (a.end - a.start) || (b.priority ?? 0) - (a.priority ?? 0) || a.start - b.start);
