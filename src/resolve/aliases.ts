@@ -1,14 +1,24 @@
 import type { Entity, KornerDocument } from '../document/types.js';
 import type { Stage } from '../pipeline/stage.js';
+import { loadNameLexicon, type NameLexicon } from '../recognizers/lexicon.js';
 
 /**
  * Groups mentions of one thing under one `canonical` name inside a document:
+ * - a mention the place and organisation dictionaries (or the user's) know gets their canonical name
+ *   (기재부 → 기획재정부, 인천 → 인천광역시), whichever stage found it;
  * - an abbreviation link (ETRI ↔ 전자통신연구원) puts both entities under the expansion's canonical name;
  * - a mention whose text equals another mention's alias gets that canonical name too (기재부 twice, once resolved).
  */
-export function resolveAliases(doc: KornerDocument): void {
+export function resolveAliases(doc: KornerDocument, lexicon?: NameLexicon): void {
   const entities = doc.entities ?? [];
   if (entities.length === 0) return;
+  if (lexicon) {
+    for (const entity of entities) {
+      if (entity.canonical) continue;
+      const known = lexicon.names.get(entity.text);
+      if (known?.canonical && known.type === entity.type) entity.canonical = known.canonical;
+    }
+  }
   const byStart = new Map<number, Entity>();
   for (const entity of entities) byStart.set(entity.start, entity);
 
@@ -35,12 +45,16 @@ export function resolveAliases(doc: KornerDocument): void {
 }
 
 export function createAliasStage(): Stage {
+  let lexicon: NameLexicon | undefined;
   return {
     name: 'aliases',
     requires: ['entities'],
     provides: ['canonical'],
+    async setup(resources) {
+      lexicon = await loadNameLexicon(resources);
+    },
     run(doc) {
-      resolveAliases(doc);
+      resolveAliases(doc, lexicon);
     },
   };
 }

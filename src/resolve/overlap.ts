@@ -2,37 +2,43 @@ import type { Entity } from '../document/types.js';
 import type { Stage } from '../pipeline/stage.js';
 
 /**
- * How much a source is trusted when two candidates of the same length overlap. Higher wins. Sources not listed
- * get 0. User entries come first: users add them to override everything else.
+ * How much each source is trusted where candidates overlap; higher wins, unlisted sources get 0. User entries come
+ * first: users add them to override everything else. The figure rules (dateTime, quantity) beat the tagger, and
+ * the tagger beats the name rules: measured on a dev slice of the KLUE training part, the rules were right 20 to 4
+ * (DATE), 3 to 0 (TIME) and 9 to 4 (QUANTITY) where they disagreed with the tagger, and the tagger 133 to 7
+ * (PERSON), 51 to 21 (LOCATION) and 19 to 2 (ORGANIZATION).
  */
 export const DEFAULT_SOURCE_PRIORITY: Readonly<Record<string, number>> = {
   userDictionary: 100,
   dateTime: 60,
-  quantity: 50,
+  quantity: 60,
+  tagger: 45,
   organization: 40,
   person: 35,
   place: 30,
-  tagger: 20,
   english: 10,
 };
 
 export interface OverlapOptions {
   priority?: Readonly<Record<string, number>>;
+  /**
+   * `priority` (default): the more trusted source wins, then the longer span; `length`: the longer span wins, then
+   * the more trusted source (a rules-only pipeline: a name inside a longer name is part of it, 인천 in 인천시청).
+   */
+  order?: 'priority' | 'length';
 }
 
 /**
- * Chooses non-overlapping entities among the candidates: longer spans first (a name inside a longer name is part
- * of it: 인천 in 인천시청), then the higher source priority, then the higher score, then the earlier start.
- * Returns them sorted by start.
+ * Chooses non-overlapping entities among the candidates, greedily in the order `options.order` gives, with the
+ * higher score and then the earlier start breaking ties. Returns them sorted by start.
  */
 export function resolveOverlaps(candidates: readonly Entity[], options: OverlapOptions = {}): Entity[] {
   const priority = options.priority ?? DEFAULT_SOURCE_PRIORITY;
+  const byPriority = (a: Entity, b: Entity) => (priority[b.source] ?? 0) - (priority[a.source] ?? 0);
+  const byLength = (a: Entity, b: Entity) => b.end - b.start - (a.end - a.start);
+  const [first, second] = options.order === 'length' ? [byLength, byPriority] : [byPriority, byLength];
   const ranked = [...candidates].sort(
-    (a, b) =>
-      b.end - b.start - (a.end - a.start) ||
-      (priority[b.source] ?? 0) - (priority[a.source] ?? 0) ||
-      (b.score ?? 1) - (a.score ?? 1) ||
-      a.start - b.start,
+    (a, b) => first(a, b) || second(a, b) || (b.score ?? 1) - (a.score ?? 1) || a.start - b.start,
   );
   // The chosen spans never overlap, so sorted by start they are sorted by end too: one binary search finds the
   // only one that could overlap a candidate (n log n, not a scan of everything chosen so far per candidate).

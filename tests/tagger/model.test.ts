@@ -172,15 +172,8 @@ describe('offsets on awkward input', () => {
 
 describe('minScore with the tagger in an extractor', () => {
   it('a higher minScore keeps a subset of the tagger entities', async () => {
-    const extractor = await createExtractor({
-      loader: nodeLoader(),
-      stages: (defaults) => {
-        const stages = defaults.map((s) => (s.provides.includes('tokens') ? createAnalyzerStage() : s));
-        const at = stages.findIndex((s) => s.name === 'resolveOverlaps');
-        stages.splice(at, 0, createTaggerStage());
-        return stages;
-      },
-    });
+    const extractor = await createExtractor({ loader: nodeLoader() });
+    expect(extractor.pipeline.names).toContain('tagger');
     const text = SENTENCES.join(' ');
     const all = extractor.extract(text, { minScore: 0 }).entities.filter((e) => e.source === 'tagger');
     const sure = extractor.extract(text, { minScore: 0.9 }).entities.filter((e) => e.source === 'tagger');

@@ -1,0 +1,28 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliPath, repoRoot } from '../helpers.js';
+
+/**
+ * End-to-end golden files: the CLI's output on the example article, exactly. A change that alters it is either a
+ * regression or an improvement: look at the diff, then regenerate with `UPDATE_GOLDEN=1 npx vitest run tests/golden`.
+ */
+const cases = [
+  ['examples/news.txt', ['extract', '--input', 'document', '--format', 'jsonl'], 'news.extract.jsonl'],
+  ['examples/news.txt', ['extract', '--input', 'document', '--format', 'pretty'], 'news.extract.pretty.txt'],
+  ['examples/news.txt', ['tokenize', '--format', 'conll'], 'news.tokenize.conll'],
+] as const;
+
+describe('golden output on examples/', () => {
+  it.each(cases)('%s with %j', (input, args, golden) => {
+    const output = execFileSync(process.execPath, [cliPath, ...args, join(repoRoot, input)], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+    }).replaceAll(join(repoRoot, input), input);
+    const path = join(repoRoot, 'tests', 'golden', golden);
+    if (process.env.UPDATE_GOLDEN) writeFileSync(path, output);
+    expect(existsSync(path), `missing golden file ${golden}: run UPDATE_GOLDEN=1 npx vitest run tests/golden`).toBe(true);
+    expect(output).toBe(readFileSync(path, 'utf8'));
+  });
+});
