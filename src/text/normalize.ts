@@ -11,7 +11,6 @@ const CLUSTER = /[\s\S][\p{M}\u1160-\u11FF\uD7B0-\uD7FF]*/gu;
  * UTF-16 unit of the result, the original offset it came from, so spans found on the normalised text map back.
  */
 export function normalizeText(text: string): NormalizedText {
-  if (isNfkcStable(text)) return { text, toOriginal: identityMap(text.length) };
   const normalized = text.normalize('NFKC');
   if (normalized === text) return { text, toOriginal: identityMap(text.length) };
   const parts: string[] = [];
@@ -25,22 +24,6 @@ export function normalizeText(text: string): NormalizedText {
   }
   map.push(text.length);
   return { text: parts.join(''), toOriginal: Uint32Array.from(map) };
-}
-
-/**
- * True when every unit is ASCII, a precomposed Hangul syllable, a CJK unified ideograph or one of · ‘ ’ “ ”: none
- * of these has a compatibility or canonical decomposition, and none composes with a character before it (only
- * combining marks, conjoining jamo and a few Indic vowel signs do), so NFKC returns such a text unchanged and the
- * ICU call can be skipped for most Korean text.
- */
-export function isNfkcStable(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80 || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0x4e00 && c <= 0x9fff)) continue;
-    if (c === 0xb7 || c === 0x2018 || c === 0x2019 || c === 0x201c || c === 0x201d) continue;
-    return false;
-  }
-  return true;
 }
 
 function identityMap(length: number): Uint32Array {

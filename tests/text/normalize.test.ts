@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { isNfkcStable } from '../../src/text/normalize.js';
 import { normalizeText, toOriginalSpan } from '../../src/text/normalize.js';
 
 describe('normalizeText', () => {
@@ -42,29 +41,5 @@ describe('normalizeText', () => {
     const normalized = normalizeText(input);
     expect(normalized.toOriginal.length).toBe(normalized.text.length + 1);
     expect(toOriginalSpan(normalized, 0, normalized.text.length)).toEqual([0, input.length]);
-  });
-
-  it('skips NFKC only for characters NFKC leaves alone, alone and after any of them', () => {
-    const stable: string[] = [];
-    for (let c = 0; c < 0x10000; c++) {
-      const ch = String.fromCharCode(c);
-      if (c >= 0xd800 && c <= 0xdfff) continue;
-      if (!isNfkcStable(ch)) continue;
-      stable.push(ch);
-      expect(ch.normalize('NFKC')).toBe(ch);
-    }
-    // Nothing in the set composes with what precedes it: no canonical decomposition (of any code point) ends in
-    // one of them, and Hangul syllables compose only with conjoining jamo.
-    const seconds = new Set<string>();
-    for (let cp = 0; cp < 0x20000; cp++) {
-      if (cp >= 0xd800 && cp <= 0xdfff) continue;
-      const parts = Array.from(String.fromCodePoint(cp).normalize('NFD'));
-      if (parts.length >= 2) seconds.add(parts[parts.length - 1]!);
-    }
-    expect(seconds.size).toBeGreaterThan(50);
-    for (const ch of stable) expect(seconds.has(ch), `U+${ch.charCodeAt(0).toString(16)}`).toBe(false);
-    expect(stable.length).toBeGreaterThan(11172 + 20902);
-    expect(isNfkcStable('ｆｕｌｌ')).toBe(false);
-    expect(isNfkcStable('유정복 인천시장은 16일 “만났다”')).toBe(true);
   });
 });
