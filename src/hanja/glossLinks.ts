@@ -133,7 +133,13 @@ function glossLink(work: Work, hanja: Span, target: Span, hangul: string, readin
   // entity is a suffix, not a name (롯데가(家), 알바라카 주(州)).
   const nameLike = hanja.text.length > 1 || (entity !== undefined && entity.start === target.start && entity.end === target.end);
   if (entity && !hanjaEntity && nameLike) addEntity(work, hanja.start, hanja.end, entity.type);
-  else if (hanjaEntity && !entity && hanjaEntity.start === hanja.start && hanjaEntity.end === hanja.end) {
+  else if (entity && hanjaEntity && hanjaEntity.start === hanja.start && hanjaEntity.end === hanja.end) {
+    // One name, two spellings, one type: the surer of the two decides (an entity without a score is sure).
+    if (entity.type !== hanjaEntity.type) {
+      const [surer, other] = (entity.score ?? 1) >= (hanjaEntity.score ?? 1) ? [entity, hanjaEntity] : [hanjaEntity, entity];
+      other.type = surer.type;
+    }
+  } else if (hanjaEntity && !entity && hanjaEntity.start === hanja.start && hanjaEntity.end === hanja.end) {
     addEntity(work, target.start, target.end, hanjaEntity.type);
   }
 }

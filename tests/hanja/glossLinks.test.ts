@@ -233,3 +233,22 @@ describe('the stage', () => {
     expect(() => createGlossLinkStage().run(doc('北'), {})).toThrow(/setup/);
   });
 });
+
+describe('one name, two spellings, one type', () => {
+  function scored(text: string, parts: [string, EntityType, number][]): KornerDocument {
+    const d = doc(text, parts.map(([t, type]) => [t, type]));
+    d.entities!.forEach((e, i) => (e.score = parts[i]![2]));
+    return d;
+  }
+
+  it.each([
+    ['the Hangul mention is surer', [['웨이하이', 'ORGANIZATION', 0.84], ['威海', 'LOCATION', 0.17]], 'ORGANIZATION'],
+    ['the Hanja gloss is surer', [['웨이하이', 'ORGANIZATION', 0.3], ['威海', 'LOCATION', 0.9]], 'LOCATION'],
+  ] as const)('gives the gloss and its mention the type of the surer one when %s', (_title, parts, type) => {
+    const d = run(scored('웨이하이(威海)시와 협약을 맺었다.', parts.map((p) => [...p])));
+    expect(d.entities!.map((e) => [e.text, e.type])).toEqual([
+      ['웨이하이', type],
+      ['威海', type],
+    ]);
+  });
+});
