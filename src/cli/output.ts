@@ -38,8 +38,10 @@ export function formatPretty(title: string, entities: readonly Entity[], links: 
     const value = formatValue(entity);
     const canonical = entity.canonical && entity.canonical !== entity.text ? ` = ${entity.canonical}` : '';
     lines.push(
-      `  ${pad(entity.type, 13)}${pad(entity.text, 22)}${pad(`${entity.start}-${entity.end}`, 10)}` +
-        `${value ? `→ ${value}` : ''}${canonical}`.trimEnd(),
+      (
+        `  ${pad(entity.type, 13)}${pad(entity.text, 22)}${pad(`${entity.start}-${entity.end}`, 10)}` +
+        `${value ? `→ ${value}` : ''}${canonical}`
+      ).trimEnd(),
     );
   }
   if (links.length > 0) {

@@ -26,3 +26,14 @@ describe('golden output on examples/', () => {
     expect(output).toBe(readFileSync(path, 'utf8'));
   });
 });
+
+describe('the README', () => {
+  it('shows the real output of its set-up command', () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const golden = readFileSync(join(repoRoot, 'tests', 'golden', 'news.extract.pretty.txt'), 'utf8').split('\n');
+    const start = readme.indexOf('```\n# examples/news.txt\n');
+    expect(start).toBeGreaterThanOrEqual(0);
+    const block = readme.slice(start + 4, readme.indexOf('```', start + 4)).split('\n').filter((l) => l && l !== '  ...');
+    for (const line of block) expect(golden, `README line not in the output: ${line}`).toContain(line);
+  });
+});
