@@ -109,6 +109,8 @@ export class Analyzer {
   private readonly predRight: Int32Array;
   private readonly predCost: Int32Array;
   private readonly predNode: Int32Array;
+  /** Per trie code: the root's child for it (or -1) and that node's entry value (or -1). */
+  private readonly rootChild: Int32Array;
   private predCount = 0;
   private readonly leftStamp: Int32Array;
   private readonly leftCost: Int32Array;
@@ -126,6 +128,7 @@ export class Analyzer {
     this.predRight = new Int32Array(rights);
     this.predCost = new Int32Array(rights);
     this.predNode = new Int32Array(rights);
+    this.rootChild = rootChildren(dictionary);
     this.leftStamp = new Int32Array(lefts);
     this.leftCost = new Int32Array(lefts);
     this.leftNode = new Int32Array(lefts);
@@ -221,17 +224,24 @@ export class Analyzer {
         }
       }
 
-      // Every dictionary word starting at s: walk the double-array trie.
-      let node = 0;
-      for (let i = s; i < to; i++) {
-        const code = codes[text.charCodeAt(i)]!;
-        if (code === 0) break;
-        const nextNode = trie[2 * node]! + code;
-        if (nextNode >= trieSize || trie[2 * nextNode + 1] !== node) break;
-        node = nextNode;
-        const terminal = trie[2 * node]!;
-        if (terminal < trieSize && trie[2 * terminal + 1] === node) {
-          const value = -trie[2 * terminal]! - 1;
+      // Every dictionary word starting at s: walk the double-array trie. The first step, from the root, comes from
+      // a small table (the root's children are spread over the trie's 16 MB).
+      const firstCode = codes[text.charCodeAt(s)]!;
+      let node = firstCode === 0 ? -1 : this.rootChild[2 * firstCode]!;
+      for (let i = s; node >= 0 && i < to; i++) {
+        let value: number;
+        if (i === s) {
+          value = this.rootChild[2 * firstCode + 1]!;
+        } else {
+          const code = codes[text.charCodeAt(i)]!;
+          if (code === 0) break;
+          const nextNode = trie[2 * node]! + code;
+          if (nextNode >= trieSize || trie[2 * nextNode + 1] !== node) break;
+          node = nextNode;
+          const terminal = trie[2 * node]!;
+          value = terminal < trieSize && trie[2 * terminal + 1] === node ? -trie[2 * terminal]! - 1 : -1;
+        }
+        if (value >= 0) {
           const first = (value / 64) | 0;
           const last = first + (value & 63);
           anyMatch = true;
@@ -461,6 +471,23 @@ interface EntryInfo {
   nameClass: NameClass | undefined;
   reading: string | undefined;
   morphemes: Morpheme[] | undefined;
+}
+
+/** The trie's first level as a table by code: [child node or -1, entry value or -1] (see analyzeSegment). */
+function rootChildren(dictionary: MecabDictionary): Int32Array {
+  const { trie, codes } = dictionary;
+  const size = trie.length >> 1;
+  let maxCode = 0;
+  for (let c = 0; c < codes.length; c++) if (codes[c]! > maxCode) maxCode = codes[c]!;
+  const table = new Int32Array(2 * (maxCode + 1)).fill(-1);
+  for (let code = 1; code <= maxCode; code++) {
+    const child = trie[0]! + code;
+    if (child >= size || trie[2 * child + 1] !== 0) continue;
+    table[2 * code] = child;
+    const terminal = trie[2 * child]!;
+    if (terminal < size && trie[2 * terminal + 1] === child) table[2 * code + 1] = -trie[2 * terminal]! - 1;
+  }
+  return table;
 }
 
 /** Turns path nodes into tokens: decompounding, punctuation, eojeol numbers. */
