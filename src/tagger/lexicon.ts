@@ -44,12 +44,104 @@ export interface LexiconMatch {
   mask: number;
 }
 
+/**
+ * Matches in typed arrays, reused between calls: match `k` is `[start[k], end[k])` with classes `mask[k]`, in order
+ * of start then end. Valid until the next {@link TaggerLexicon.findInto} with the same buffer.
+ */
+export class MatchBuffer {
+  start: Int32Array = new Int32Array(256);
+  end: Int32Array = new Int32Array(256);
+  mask: Int32Array = new Int32Array(256);
+  count = 0;
+
+  push(start: number, end: number, mask: number): void {
+    if (this.count === this.start.length) {
+      const size = this.count * 2;
+      const grow = (a: Int32Array): Int32Array => {
+        const b = new Int32Array(size);
+        b.set(a);
+        return b;
+      };
+      this.start = grow(this.start);
+      this.end = grow(this.end);
+      this.mask = grow(this.mask);
+    }
+    this.start[this.count] = start;
+    this.end[this.count] = end;
+    this.mask[this.count++] = mask;
+  }
+}
+
+/**
+ * The trie compiled to typed arrays: the root's children by code unit in a direct table, deeper children as sorted
+ * runs of (code, node).
+ */
+interface CompiledTrie {
+  root: Int32Array;
+  mask: Int32Array;
+  childStart: Int32Array;
+  childCodes: Uint16Array;
+  childNodes: Int32Array;
+}
+
+function compile(root: Node): CompiledTrie {
+  const nodes: Node[] = [root];
+  for (let k = 0; k < nodes.length; k++) for (const child of nodes[k]!.next.values()) nodes.push(child);
+  const ids = new Map<Node, number>();
+  nodes.forEach((node, k) => ids.set(node, k));
+  const mask = new Int32Array(nodes.length);
+  const childStart = new Int32Array(nodes.length + 1);
+  const childCodes = new Uint16Array(nodes.length);
+  const childNodes = new Int32Array(nodes.length);
+  let at = 0;
+  for (let k = 0; k < nodes.length; k++) {
+    mask[k] = nodes[k]!.mask;
+    childStart[k] = at;
+    for (const [code, child] of [...nodes[k]!.next].sort((a, b) => a[0] - b[0])) {
+      childCodes[at] = code;
+      childNodes[at++] = ids.get(child)!;
+    }
+  }
+  childStart[nodes.length] = at;
+  const rootTable = new Int32Array(0x10000);
+  for (const [code, child] of root.next) rootTable[code] = ids.get(child)!;
+  return { root: rootTable, mask, childStart, childCodes, childNodes };
+}
+
 /** A trie over UTF-16 units whose values are class bit masks. */
 export class TaggerLexicon {
   private readonly root: Node = { next: new Map(), mask: 0 };
   private entries = 0;
   /** Longest surface, to bound look-ups. */
   private longest = 0;
+  private compiled: CompiledTrie | undefined;
+  /** Proper-noun prefixes of mecab-ko-dic at the current start: ends and class masks (see {@link findInto}). */
+  private nameEnds: Int32Array = new Int32Array(64);
+  private nameMasks: Int32Array = new Int32Array(64);
+  private nameCount = 0;
+  private nameStart = 0;
+  private nameLimit = 0;
+  private readonly collectName = (end: number, first: number, count: number): void => {
+    if (end > this.nameLimit || end - this.nameStart < 2) return;
+    const names = this.names!;
+    let mask = 0;
+    for (let k = 0; k < count; k++) {
+      const nameClass = names.nameClass(first + k);
+      if (nameClass) mask |= NAME_CLASS_BIT[nameClass];
+    }
+    if (mask === 0) return;
+    if (this.nameCount === this.nameEnds.length) {
+      const ends = new Int32Array(this.nameCount * 2);
+      ends.set(this.nameEnds);
+      this.nameEnds = ends;
+      const masks = new Int32Array(this.nameCount * 2);
+      masks.set(this.nameMasks);
+      this.nameMasks = masks;
+    }
+    this.nameEnds[this.nameCount] = end;
+    this.nameMasks[this.nameCount++] = mask;
+  };
+  private readonly buffer = new MatchBuffer();
 
   get size(): number {
     return this.entries;
@@ -57,6 +149,7 @@ export class TaggerLexicon {
 
   add(surface: string, lexiconClass: LexiconClass): void {
     if (!surface) return;
+    this.compiled = undefined;
     let node = this.root;
     for (let i = 0; i < surface.length; i++) {
       const code = surface.charCodeAt(i);
@@ -74,44 +167,78 @@ export class TaggerLexicon {
 
   /** Every surface found in `text[from, to)`, at every start, in order of start then end. */
   findAll(text: string, from = 0, to = text.length): LexiconMatch[] {
+    const buffer = this.findInto(text, from, to, this.buffer);
     const found: LexiconMatch[] = [];
-    const names = this.names;
-    let pending: LexiconMatch[] = [];
-    const collect = (end: number, first: number, count: number): void => {
-      if (end > to || end - currentStart < 2) return;
-      let mask = 0;
-      for (let k = 0; k < count; k++) {
-        const nameClass = names!.nameClass(first + k);
-        if (nameClass) mask |= NAME_CLASS_BIT[nameClass];
-      }
-      if (mask !== 0) pending.push({ start: currentStart, end, mask });
-    };
-    let currentStart = from;
-    for (let start = from; start < to; start++) {
-      const firstAtStart = found.length;
-      if (names) {
-        currentStart = start;
-        pending = [];
-        names.forEachPrefix(text, start, collect);
-      }
-      let node: Node | undefined = this.root;
-      const limit = Math.min(to, start + this.longest);
-      for (let i = start; i < limit; i++) {
-        node = node.next.get(text.charCodeAt(i));
-        if (!node) break;
-        if (node.mask !== 0) found.push({ start, end: i + 1, mask: node.mask });
-      }
-      for (const match of pending) {
-        // Same span from both sources: one match with both masks.
-        let same: LexiconMatch | undefined;
-        for (let k = firstAtStart; k < found.length && !same; k++) if (found[k]!.end === match.end) same = found[k];
-        if (same) same.mask |= match.mask;
-        else found.push(match);
-      }
-      if (pending.length > 0) pending = [];
-    }
-    if (names) found.sort((a, b) => a.start - b.start || a.end - b.end);
+    for (let k = 0; k < buffer.count; k++) found.push({ start: buffer.start[k]!, end: buffer.end[k]!, mask: buffer.mask[k]! });
     return found;
+  }
+
+  /**
+   * The same as {@link findAll} into `out` (cleared first), without allocation: at each start, the gazetteer's
+   * matches and mecab-ko-dic's proper nouns are merged by end (one match with both masks for the same span).
+   */
+  findInto(text: string, from: number, to: number, out: MatchBuffer): MatchBuffer {
+    out.count = 0;
+    const trie = (this.compiled ??= compile(this.root));
+    const { root, mask, childStart, childCodes, childNodes } = trie;
+    const names = this.names;
+    this.nameLimit = to;
+    for (let start = from; start < to; start++) {
+      this.nameCount = 0;
+      if (names) {
+        this.nameStart = start;
+        names.forEachPrefix(text, start, this.collectName);
+      }
+      const nameCount = this.nameCount;
+      const nameEnds = this.nameEnds;
+      let nameAt = 0;
+      let node = root[text.charCodeAt(start)]!;
+      if (node !== 0) {
+        const limit = Math.min(to, start + this.longest);
+        for (let i = start; ; ) {
+          const m = mask[node]!;
+          if (m !== 0) {
+            const end = i + 1;
+            while (nameAt < nameCount && nameEnds[nameAt]! < end) {
+              out.push(start, nameEnds[nameAt]!, this.nameMasks[nameAt]!);
+              nameAt++;
+            }
+            if (nameAt < nameCount && nameEnds[nameAt] === end) out.push(start, end, m | this.nameMasks[nameAt++]!);
+            else out.push(start, end, m);
+          }
+          if (++i >= limit) break;
+          // Children sorted by code: linear scan for short runs, binary search for long ones.
+          const code = text.charCodeAt(i);
+          let lo = childStart[node]!;
+          let hi = childStart[node + 1]!;
+          let next = 0;
+          if (hi - lo <= 8) {
+            for (; lo < hi; lo++) {
+              const c = childCodes[lo]!;
+              if (c >= code) {
+                if (c === code) next = childNodes[lo]!;
+                break;
+              }
+            }
+          } else {
+            while (lo < hi) {
+              const mid = (lo + hi) >>> 1;
+              const c = childCodes[mid]!;
+              if (c < code) lo = mid + 1;
+              else if (c > code) hi = mid;
+              else {
+                next = childNodes[mid]!;
+                break;
+              }
+            }
+          }
+          if (next === 0) break;
+          node = next;
+        }
+      }
+      for (; nameAt < nameCount; nameAt++) out.push(start, nameEnds[nameAt]!, this.nameMasks[nameAt]!);
+    }
+    return out;
   }
 }
 

@@ -1,5 +1,6 @@
 import type { EntityType, Token } from '../document/types.js';
-import { Posterior, viterbi } from './decode.js';
+import { SpanScorer, viterbi, viterbi13 } from './decode.js';
+import { Emitter, weightTable } from './emit.js';
 import { extractFeatures, FEATURE_VERSION } from './features.js';
 import { beginLabel, insideLabel, LABEL_TYPES, labelsToSpans } from './labels.js';
 import type { TaggerLexicon } from './lexicon.js';
@@ -31,6 +32,12 @@ function isLowSurrogate(code: number): boolean {
 export class Tagger {
   /** Emission scores of the sentence being tagged, reused between calls. */
   private emissions = new Float64Array(1 << 12);
+  /** The fast path from text to emissions (13-label int8 models, which is every model npm run train writes). */
+  private readonly emitter: Emitter | undefined;
+  private readonly scorer: SpanScorer;
+  private labels = new Uint8Array(1 << 10);
+  private readonly transitions: Float64Array;
+  private readonly initial: Float64Array;
 
   constructor(
     readonly model: TaggerModel,
@@ -42,6 +49,11 @@ export class Tagger {
         `tagger model was trained with features version ${model.header.featureVersion}, this code extracts version ${FEATURE_VERSION}. Retrain it with "npm run train".`,
       );
     }
+    const table = weightTable(model);
+    this.emitter = table ? new Emitter(table, lexicon) : undefined;
+    this.scorer = new SpanScorer(model, model.temperature);
+    this.transitions = Float64Array.from(model.transitions);
+    this.initial = Float64Array.from(model.initial);
   }
 
   /**
@@ -55,15 +67,26 @@ export class Tagger {
     tokens?: readonly Token[],
     options: { scores?: boolean } = {},
   ): TaggedEntity[] {
-    const features = extractFeatures({ text, from, to, tokens }, this.lexicon, this.model.bits, true);
-    if (this.emissions.length < features.length * this.model.labelCount) {
-      this.emissions = new Float64Array(features.length * this.model.labelCount * 2);
+    const length = Math.max(0, to - from);
+    if (length === 0) return [];
+    if (this.emissions.length < length * this.model.labelCount) {
+      this.emissions = new Float64Array(length * this.model.labelCount * 2);
     }
-    const emissions = computeEmissions(this.model, features, this.emissions);
-    const labels = viterbi(emissions, features.length, this.model);
+    let emissions: Float64Array = this.emissions;
+    if (this.emitter) this.emitter.emissions(text, from, to, tokens, emissions);
+    else emissions = computeEmissions(this.model, extractFeatures({ text, from, to, tokens }, this.lexicon, this.model.bits, true), emissions);
+    if (this.labels.length < length) this.labels = new Uint8Array(2 * length);
+    const labels =
+      this.model.labelCount === 13
+        ? viterbi13(emissions, length, this.transitions, this.initial, this.labels).subarray(0, length)
+        : viterbi(emissions, length, this.model);
     const spans = labelsToSpans(labels);
     if (spans.length === 0) return [];
-    const posterior = options.scores === false ? undefined : new Posterior(emissions, features.length, this.model, this.model.temperature);
+    let posterior: SpanScorer | undefined;
+    if (options.scores !== false) {
+      posterior = this.scorer;
+      posterior.prepare(emissions, length, spans[0]!.end);
+    }
     const entities: TaggedEntity[] = [];
     for (const span of spans) {
       let start = span.start;

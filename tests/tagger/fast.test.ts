@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAnalyzerStage } from '../../src/analyzer/stage.js';
+import { createDocument } from '../../src/document/createDocument.js';
+import type { Token } from '../../src/document/types.js';
+import { createPipeline, type Pipeline } from '../../src/pipeline/pipeline.js';
+import { nodeLoader } from '../../src/resources/nodeLoader.js';
+import { Resources } from '../../src/resources/resources.js';
+import { Posterior, SpanScorer, viterbi, viterbi13 } from '../../src/tagger/decode.js';
+import { Emitter, weightTable } from '../../src/tagger/emit.js';
+import { extractFeatures } from '../../src/tagger/features.js';
+import { LABEL_COUNT, beginLabel, insideLabel, labelsToSpans } from '../../src/tagger/labels.js';
+import { loadTaggerLexicon, TaggerLexicon, type LexiconMatch } from '../../src/tagger/lexicon.js';
+import { computeEmissions, decodeModel, type TaggerModel } from '../../src/tagger/model.js';
+import { seededRandom } from '../../src/tagger/train.js';
+import { createSentenceStage } from '../../src/text/sentences.js';
+import { repoRoot } from '../helpers.js';
+
+/**
+ * The tagger's fast inference paths (emit.ts, viterbi13, SpanScorer, the compiled lexicon trie) against the plain
+ * ones that training uses: the same numbers, bit for bit.
+ */
+const TEXTS = [
+  '김민준 교수는 2023년 3월 15일 서울대학교에서 강연했다.',
+  '부산시는 지난해 관광객 1,200만 명을 유치했다고 밝혔다. 이순신 장군의 동상은 광화문광장에 있다.',
+  'LG화학 대표이사는 15일 기자간담회에서 올해 매출 목표를 50조 원으로 제시했다.',
+  '𠀀𠀁 김𠀂수 씨가 𡈼𡈽에 갔다.',
+  '서울\u3000부산\t대구\n광주  \u00a0 대전',
+  '\u1100\u1161\u11a8 NFD 한글과 e\u0301 결합 문자',
+  'ABC Corp. CEO John Smith visited 대한민국 in 2020.',
+  '1234567890'.repeat(20),
+  '가나다라마바사아자차카타파하'.repeat(3),
+  '미국 텍사스주 오스틴시 삼성전자 공장에서 윤서연 씨와 박씨를 만났다',
+  ' ',
+  '',
+];
+
+describe('fast inference paths', () => {
+  let pipeline: Pipeline;
+  let lexicon: TaggerLexicon;
+  let model: TaggerModel;
+
+  beforeAll(async () => {
+    const resources = new Resources(nodeLoader());
+    pipeline = createPipeline([createSentenceStage(), createAnalyzerStage()]);
+    await pipeline.setup(resources);
+    lexicon = await loadTaggerLexicon(resources);
+    model = decodeModel(new Uint8Array(readFileSync(join(repoRoot, 'dictionaries', 'tagger', 'model.bin'))));
+  });
+
+  it('Emitter gives the emissions of extractFeatures + computeEmissions, bit for bit', () => {
+    const table = weightTable(model)!;
+    expect(table).toBeDefined();
+    const emitter = new Emitter(table, lexicon);
+    for (const text of TEXTS) {
+      const doc = pipeline.run(createDocument(text), {});
+      const ranges = [{ start: 0, end: text.length }, ...(doc.sentences ?? [])];
+      if (text.length > 6) ranges.push({ start: 2, end: text.length - 3 });
+      for (const { start, end } of ranges) {
+        for (const tokens of [undefined, [] as Token[], (doc.tokens ?? []).filter((t) => t.end > start && t.start < end)]) {
+          const features = extractFeatures({ text, from: start, to: end, tokens }, lexicon, model.bits);
+          const expected = computeEmissions(model, features);
+          const actual = new Float64Array(Math.max(1, (end - start) * 13));
+          emitter.emissions(text, start, end, tokens, actual);
+          expect(Array.from(actual.subarray(0, (end - start) * 13))).toEqual(Array.from(expected.subarray(0, (end - start) * 13)));
+        }
+      }
+    }
+  });
+
+  it('the compiled trie finds what a plain scan of the surfaces finds', () => {
+    const small = new TaggerLexicon();
+    const surfaces: [string, 'placeKorea' | 'surname' | 'title'][] = [
+      ['부산', 'placeKorea'],
+      ['부산시', 'placeKorea'],
+      ['김', 'surname'],
+      ['교수', 'title'],
+      ['부', 'surname'],
+      ['산시', 'title'],
+    ];
+    for (const [s, c] of surfaces) small.add(s, c);
+    const text = '부산시 김교수 부산시청 산시';
+    const expected: LexiconMatch[] = [];
+    const bit = (c: string): number => ({ surname: 1, title: 4, placeKorea: 8 })[c]!;
+    for (let start = 0; start < text.length; start++) {
+      for (let end = start + 1; end <= text.length; end++) {
+        const mask = surfaces.filter(([s]) => s === text.slice(start, end)).reduce((m, [, c]) => m | bit(c), 0);
+        if (mask) expected.push({ start, end, mask });
+      }
+    }
+    expect(small.findAll(text)).toEqual(expected);
+    expect(small.findAll(text, 4, 9)).toEqual(expected.filter((m) => m.start >= 4 && m.end <= 9));
+  });
+
+  it('viterbi13 and SpanScorer match viterbi and Posterior, bit for bit', () => {
+    const random = seededRandom(5);
+    const L = LABEL_COUNT;
+    const transitions = Float32Array.from({ length: L * L }, () => random() * 4 - 2);
+    const initial = Float32Array.from({ length: L }, () => random() * 2 - 1);
+    const chain = { labelCount: L, transitions, initial };
+    const scorer = new SpanScorer(chain, 3.1);
+    for (let trial = 0; trial < 200; trial++) {
+      const n = 1 + Math.floor(random() * 40);
+      // Integer-valued emissions give ties, which both must break alike.
+      const emissions = Float64Array.from({ length: n * L }, () => (trial % 2 ? Math.round(random() * 4) : random() * 12 - 6));
+      const expected = viterbi(emissions, n, chain);
+      const actual = viterbi13(emissions, n, Float64Array.from(transitions), Float64Array.from(initial), new Uint8Array(n));
+      expect(Array.from(actual)).toEqual(Array.from(expected));
+      const spans = labelsToSpans(expected);
+      if (spans.length === 0) continue;
+      const posterior = new Posterior(emissions, n, chain, 3.1);
+      scorer.prepare(emissions, n, spans[0]!.end);
+      for (const span of spans) {
+        const b = beginLabel(span.typeIndex);
+        const inside = insideLabel(span.typeIndex);
+        expect(scorer.spanProbability(span.start, span.end, b, inside)).toBe(posterior.spanProbability(span.start, span.end, b, inside));
+      }
+    }
+  });
+});
