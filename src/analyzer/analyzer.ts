@@ -13,6 +13,8 @@ import {
   CHAR_PUNCT,
   CHAR_SCRIPT_SHIFT,
   CHAR_SPACE,
+  TRIE_HAS_VALUE,
+  TRIE_PARENT_MASK,
   type MecabDictionary,
   type Morpheme,
   type NameClass,
@@ -224,23 +226,29 @@ export class Analyzer {
         }
       }
 
-      // Every dictionary word starting at s: walk the double-array trie. The first step, from the root, comes from
-      // a small table (the root's children are spread over the trie's 16 MB).
+      // Every dictionary word starting at s: walk the double-array trie, one (base, check) pair per character;
+      // the check's flag says whether a word ends there, and a leaf (negative base) ends the walk (see build.mjs).
+      // The first step, from the root, comes from a small table (the root's children are spread over the trie).
       const firstCode = codes[text.charCodeAt(s)]!;
       let node = firstCode === 0 ? -1 : this.rootChild[2 * firstCode]!;
       for (let i = s; node >= 0 && i < to; i++) {
         let value: number;
+        let base: number;
         if (i === s) {
           value = this.rootChild[2 * firstCode + 1]!;
+          base = trie[2 * node]!;
         } else {
           const code = codes[text.charCodeAt(i)]!;
           if (code === 0) break;
           const nextNode = trie[2 * node]! + code;
-          if (nextNode >= trieSize || trie[2 * nextNode + 1] !== node) break;
+          if (nextNode >= trieSize) break;
+          const check = trie[2 * nextNode + 1]!;
+          if ((check & TRIE_PARENT_MASK) !== node) break;
           node = nextNode;
-          const terminal = trie[2 * node]!;
-          value = terminal < trieSize && trie[2 * terminal + 1] === node ? -trie[2 * terminal]! - 1 : -1;
+          base = trie[2 * node]!;
+          value = check & TRIE_HAS_VALUE ? -(base < 0 ? base : trie[2 * base]!) - 1 : -1;
         }
+        if (base < 0) node = -1; // a leaf: no longer word starts here
         if (value >= 0) {
           const first = (value / 64) | 0;
           const last = first + (value & 63);
@@ -482,10 +490,12 @@ function rootChildren(dictionary: MecabDictionary): Int32Array {
   const table = new Int32Array(2 * (maxCode + 1)).fill(-1);
   for (let code = 1; code <= maxCode; code++) {
     const child = trie[0]! + code;
-    if (child >= size || trie[2 * child + 1] !== 0) continue;
+    if (child >= size) continue;
+    const check = trie[2 * child + 1]!;
+    if ((check & TRIE_PARENT_MASK) !== 0) continue;
     table[2 * code] = child;
-    const terminal = trie[2 * child]!;
-    if (terminal < size && trie[2 * terminal + 1] === child) table[2 * code + 1] = -trie[2 * terminal]! - 1;
+    const base = trie[2 * child]!;
+    if (check & TRIE_HAS_VALUE) table[2 * code + 1] = -(base < 0 ? base : trie[2 * base]!) - 1;
   }
   return table;
 }

@@ -8,7 +8,7 @@ import type { ResourceLoader } from '../resources/loader.js';
 
 export const DICTIONARY_FOLDER = 'mecab-ko-dic';
 /** The layout this code reads; build.mjs writes it into meta.json as `format`. */
-export const DICTIONARY_FORMAT = 2;
+export const DICTIONARY_FORMAT = 3;
 
 export type NameClass = 'person' | 'place' | 'other';
 export type EntryType = 'MORPHEME' | 'COMPOUND' | 'INFLECT' | 'PREANALYSIS';
@@ -55,6 +55,14 @@ export const CHAR_NON_SPACING_MARK = 1 << 8;
 export const CHAR_SPACE = (1 << 9) | (1 << 10);
 export const CHAR_SCRIPT_SHIFT = 16;
 
+/**
+ * Bit of a trie node's check: a key ends at this node. Its value is the node's own base when the base is
+ * negative (a leaf), else the base of its terminal slot (the slot of code 0 under it). See build.mjs.
+ */
+export const TRIE_HAS_VALUE = 1 << 30;
+/** The check without the flag: the parent's index (or -1 for a free slot, which matches no node). */
+export const TRIE_PARENT_MASK = TRIE_HAS_VALUE - 1;
+
 /** Entry info bits (4th Int16 of each entry). */
 const INFO_TAG_MASK = 0x3f;
 const INFO_TYPE_SHIFT = 6;
@@ -72,7 +80,10 @@ export interface EntryExtra {
 }
 
 export class MecabDictionary {
-  /** Double array as interleaved pairs: base of slot i at 2i, check at 2i + 1. */
+  /**
+   * Double array as interleaved pairs: base of slot i at 2i, check at 2i + 1 (parent, plus {@link TRIE_HAS_VALUE}
+   * where a key ends).
+   */
   readonly trie: Int32Array;
   /** UTF-16 code unit -> dense trie code (0: the unit occurs in no dictionary word). */
   readonly codes: Uint16Array;
@@ -196,13 +207,16 @@ export class MecabDictionary {
       const code = codes[text.charCodeAt(i)]!;
       if (code === 0) break;
       const next = trie[2 * node]! + code;
-      if (next >= size || trie[2 * next + 1] !== node) break;
+      if (next >= size) break;
+      const check = trie[2 * next + 1]!;
+      if ((check & TRIE_PARENT_MASK) !== node) break;
       node = next;
-      const terminal = trie[2 * node]!;
-      if (terminal < size && trie[2 * terminal + 1] === node) {
-        const value = -trie[2 * terminal]! - 1;
+      if (check & TRIE_HAS_VALUE) {
+        const base = trie[2 * node]!;
+        const value = -(base < 0 ? base : trie[2 * base]!) - 1;
         any = true;
         found(i + 1, Math.floor(value / 64), value % 64);
+        if (base < 0) break; // a leaf
       }
     }
     return any;

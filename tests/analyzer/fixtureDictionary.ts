@@ -2,7 +2,7 @@
  * A tiny hand-made dictionary in the real binary format, for unit tests of the lattice and Viterbi (in the
  * spirit of kuromoji's minimum-dic): a few words, three context ids, a 3 x 3 connection matrix.
  */
-import { MecabDictionary, type DictionaryMeta } from '../../src/analyzer/dictionary.js';
+import { DICTIONARY_FORMAT, MecabDictionary, TRIE_HAS_VALUE, type DictionaryMeta } from '../../src/analyzer/dictionary.js';
 
 export interface FixtureWord {
   surface: string;
@@ -68,6 +68,15 @@ export function fixtureDictionary(words: FixtureWord[], matrix: number[][] = [[0
       const c = s.length === prefix.length ? 0 : codes[s.charCodeAt(prefix.length)]!;
       children.set(c, [...(children.get(c) ?? []), s]);
     }
+    if (children.has(0)) {
+      // A key ends here: flag the check; a leaf keeps its value in its own base (the layout of build.mjs).
+      check[node] = check[node]! | TRIE_HAS_VALUE;
+      if (children.size === 1) {
+        const v = keys.get(prefix)!;
+        base[node] = -(v.first * 64 + v.count) - 1;
+        return;
+      }
+    }
     let b = 1;
     while (![...children.keys()].every((c) => free(b + c))) b++;
     base[node] = b;
@@ -104,7 +113,7 @@ export function fixtureDictionary(words: FixtureWord[], matrix: number[][] = [[0
   matrix.forEach((row, l) => row.forEach((v, r) => (flat[l * row.length + r] = v)));
   const meta: DictionaryMeta = {
     version: 'fixture',
-    format: 2,
+    format: DICTIONARY_FORMAT,
     lucene: 'none',
     surfaces: keys.size,
     entries: sorted.length,
