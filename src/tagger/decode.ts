@@ -368,51 +368,345 @@ export class SpanScorer {
  * An O or B- label follows any label; the I- label y follows y - 1 and y. The sums run in the order of
  * bioConstraints' lists (labels ascending), so the results are those of the generic loops, bit for bit.
  */
-function forward13(alpha: Float64Array, logScale: Float64Array, expEmissions: Float64Array, expTransitions: Float64Array, n: number): void {
+// Generated unrolled loops (see the comment above): the terms of each sum in the same order as the generic loops.
+function forward13(alpha: Float64Array, logScale: Float64Array, expEmissions: Float64Array, t: Float64Array, n: number): void {
   for (let i = 1; i < n; i++) {
     const row = i * 13;
-    const previous = row - 13;
+    const q = row - 13;
+    const a0 = alpha[q + 0]!;
+    const a1 = alpha[q + 1]!;
+    const a2 = alpha[q + 2]!;
+    const a3 = alpha[q + 3]!;
+    const a4 = alpha[q + 4]!;
+    const a5 = alpha[q + 5]!;
+    const a6 = alpha[q + 6]!;
+    const a7 = alpha[q + 7]!;
+    const a8 = alpha[q + 8]!;
+    const a9 = alpha[q + 9]!;
+    const a10 = alpha[q + 10]!;
+    const a11 = alpha[q + 11]!;
+    const a12 = alpha[q + 12]!;
+    let v0 = 0;
+    v0 += a0 * t[0]!;
+    v0 += a1 * t[13]!;
+    v0 += a2 * t[26]!;
+    v0 += a3 * t[39]!;
+    v0 += a4 * t[52]!;
+    v0 += a5 * t[65]!;
+    v0 += a6 * t[78]!;
+    v0 += a7 * t[91]!;
+    v0 += a8 * t[104]!;
+    v0 += a9 * t[117]!;
+    v0 += a10 * t[130]!;
+    v0 += a11 * t[143]!;
+    v0 += a12 * t[156]!;
+    v0 *= expEmissions[row + 0]!;
+    let v1 = 0;
+    v1 += a0 * t[1]!;
+    v1 += a1 * t[14]!;
+    v1 += a2 * t[27]!;
+    v1 += a3 * t[40]!;
+    v1 += a4 * t[53]!;
+    v1 += a5 * t[66]!;
+    v1 += a6 * t[79]!;
+    v1 += a7 * t[92]!;
+    v1 += a8 * t[105]!;
+    v1 += a9 * t[118]!;
+    v1 += a10 * t[131]!;
+    v1 += a11 * t[144]!;
+    v1 += a12 * t[157]!;
+    v1 *= expEmissions[row + 1]!;
+    let v2 = 0;
+    v2 += a1 * t[15]!;
+    v2 += a2 * t[28]!;
+    v2 *= expEmissions[row + 2]!;
+    let v3 = 0;
+    v3 += a0 * t[3]!;
+    v3 += a1 * t[16]!;
+    v3 += a2 * t[29]!;
+    v3 += a3 * t[42]!;
+    v3 += a4 * t[55]!;
+    v3 += a5 * t[68]!;
+    v3 += a6 * t[81]!;
+    v3 += a7 * t[94]!;
+    v3 += a8 * t[107]!;
+    v3 += a9 * t[120]!;
+    v3 += a10 * t[133]!;
+    v3 += a11 * t[146]!;
+    v3 += a12 * t[159]!;
+    v3 *= expEmissions[row + 3]!;
+    let v4 = 0;
+    v4 += a3 * t[43]!;
+    v4 += a4 * t[56]!;
+    v4 *= expEmissions[row + 4]!;
+    let v5 = 0;
+    v5 += a0 * t[5]!;
+    v5 += a1 * t[18]!;
+    v5 += a2 * t[31]!;
+    v5 += a3 * t[44]!;
+    v5 += a4 * t[57]!;
+    v5 += a5 * t[70]!;
+    v5 += a6 * t[83]!;
+    v5 += a7 * t[96]!;
+    v5 += a8 * t[109]!;
+    v5 += a9 * t[122]!;
+    v5 += a10 * t[135]!;
+    v5 += a11 * t[148]!;
+    v5 += a12 * t[161]!;
+    v5 *= expEmissions[row + 5]!;
+    let v6 = 0;
+    v6 += a5 * t[71]!;
+    v6 += a6 * t[84]!;
+    v6 *= expEmissions[row + 6]!;
+    let v7 = 0;
+    v7 += a0 * t[7]!;
+    v7 += a1 * t[20]!;
+    v7 += a2 * t[33]!;
+    v7 += a3 * t[46]!;
+    v7 += a4 * t[59]!;
+    v7 += a5 * t[72]!;
+    v7 += a6 * t[85]!;
+    v7 += a7 * t[98]!;
+    v7 += a8 * t[111]!;
+    v7 += a9 * t[124]!;
+    v7 += a10 * t[137]!;
+    v7 += a11 * t[150]!;
+    v7 += a12 * t[163]!;
+    v7 *= expEmissions[row + 7]!;
+    let v8 = 0;
+    v8 += a7 * t[99]!;
+    v8 += a8 * t[112]!;
+    v8 *= expEmissions[row + 8]!;
+    let v9 = 0;
+    v9 += a0 * t[9]!;
+    v9 += a1 * t[22]!;
+    v9 += a2 * t[35]!;
+    v9 += a3 * t[48]!;
+    v9 += a4 * t[61]!;
+    v9 += a5 * t[74]!;
+    v9 += a6 * t[87]!;
+    v9 += a7 * t[100]!;
+    v9 += a8 * t[113]!;
+    v9 += a9 * t[126]!;
+    v9 += a10 * t[139]!;
+    v9 += a11 * t[152]!;
+    v9 += a12 * t[165]!;
+    v9 *= expEmissions[row + 9]!;
+    let v10 = 0;
+    v10 += a9 * t[127]!;
+    v10 += a10 * t[140]!;
+    v10 *= expEmissions[row + 10]!;
+    let v11 = 0;
+    v11 += a0 * t[11]!;
+    v11 += a1 * t[24]!;
+    v11 += a2 * t[37]!;
+    v11 += a3 * t[50]!;
+    v11 += a4 * t[63]!;
+    v11 += a5 * t[76]!;
+    v11 += a6 * t[89]!;
+    v11 += a7 * t[102]!;
+    v11 += a8 * t[115]!;
+    v11 += a9 * t[128]!;
+    v11 += a10 * t[141]!;
+    v11 += a11 * t[154]!;
+    v11 += a12 * t[167]!;
+    v11 *= expEmissions[row + 11]!;
+    let v12 = 0;
+    v12 += a11 * t[155]!;
+    v12 += a12 * t[168]!;
+    v12 *= expEmissions[row + 12]!;
     let sum = 0;
-    for (let y = 0; y < 13; y++) {
-      let v = 0;
-      if (y === 0 || (y & 1) === 1) {
-        for (let p = 0; p < 13; p++) v += alpha[previous + p]! * expTransitions[p * 13 + y]!;
-      } else {
-        v += alpha[previous + y - 1]! * expTransitions[(y - 1) * 13 + y]!;
-        v += alpha[previous + y]! * expTransitions[y * 13 + y]!;
-      }
-      v *= expEmissions[row + y]!;
-      alpha[row + y] = v;
-      sum += v;
-    }
-    for (let y = 0; y < 13; y++) alpha[row + y]! /= sum;
+    sum += v0;
+    sum += v1;
+    sum += v2;
+    sum += v3;
+    sum += v4;
+    sum += v5;
+    sum += v6;
+    sum += v7;
+    sum += v8;
+    sum += v9;
+    sum += v10;
+    sum += v11;
+    sum += v12;
+    alpha[row + 0] = v0 / sum;
+    alpha[row + 1] = v1 / sum;
+    alpha[row + 2] = v2 / sum;
+    alpha[row + 3] = v3 / sum;
+    alpha[row + 4] = v4 / sum;
+    alpha[row + 5] = v5 / sum;
+    alpha[row + 6] = v6 / sum;
+    alpha[row + 7] = v7 / sum;
+    alpha[row + 8] = v8 / sum;
+    alpha[row + 9] = v9 / sum;
+    alpha[row + 10] = v10 / sum;
+    alpha[row + 11] = v11 / sum;
+    alpha[row + 12] = v12 / sum;
     logScale[i] = Math.log(sum);
   }
 }
 
-function backward13(
-  beta: Float64Array,
-  logScale: Float64Array,
-  expEmissions: Float64Array,
-  expTransitions: Float64Array,
-  n: number,
-  firstEnd: number,
-): void {
+function backward13(beta: Float64Array, logScale: Float64Array, expEmissions: Float64Array, t: Float64Array, n: number, firstEnd: number): void {
   for (let y = 0; y < 13; y++) beta[(n - 1) * 13 + y] = 1;
   for (let i = n - 2; i >= firstEnd; i--) {
     const scale = Math.exp(logScale[i + 1]!);
     const row = i * 13;
     const next = row + 13;
-    for (let p = 0; p < 13; p++) {
-      // After p: every O or B- label, and p's own I- label (none after O).
-      const own = p === 0 ? -1 : (p & 1) === 1 ? p + 1 : p;
-      let v = 0;
-      for (let y = 0; y < 13; y++) {
-        if (y !== 0 && (y & 1) === 0 && y !== own) continue;
-        v += expTransitions[p * 13 + y]! * expEmissions[next + y]! * beta[next + y]!;
-      }
-      beta[row + p] = v / scale;
-    }
+    const e0 = expEmissions[next + 0]!;
+    const e1 = expEmissions[next + 1]!;
+    const e2 = expEmissions[next + 2]!;
+    const e3 = expEmissions[next + 3]!;
+    const e4 = expEmissions[next + 4]!;
+    const e5 = expEmissions[next + 5]!;
+    const e6 = expEmissions[next + 6]!;
+    const e7 = expEmissions[next + 7]!;
+    const e8 = expEmissions[next + 8]!;
+    const e9 = expEmissions[next + 9]!;
+    const e10 = expEmissions[next + 10]!;
+    const e11 = expEmissions[next + 11]!;
+    const e12 = expEmissions[next + 12]!;
+    const b0 = beta[next + 0]!;
+    const b1 = beta[next + 1]!;
+    const b2 = beta[next + 2]!;
+    const b3 = beta[next + 3]!;
+    const b4 = beta[next + 4]!;
+    const b5 = beta[next + 5]!;
+    const b6 = beta[next + 6]!;
+    const b7 = beta[next + 7]!;
+    const b8 = beta[next + 8]!;
+    const b9 = beta[next + 9]!;
+    const b10 = beta[next + 10]!;
+    const b11 = beta[next + 11]!;
+    const b12 = beta[next + 12]!;
+    let v0 = 0;
+    v0 += t[0]! * e0 * b0;
+    v0 += t[1]! * e1 * b1;
+    v0 += t[3]! * e3 * b3;
+    v0 += t[5]! * e5 * b5;
+    v0 += t[7]! * e7 * b7;
+    v0 += t[9]! * e9 * b9;
+    v0 += t[11]! * e11 * b11;
+    beta[row + 0] = v0 / scale;
+    let v1 = 0;
+    v1 += t[13]! * e0 * b0;
+    v1 += t[14]! * e1 * b1;
+    v1 += t[15]! * e2 * b2;
+    v1 += t[16]! * e3 * b3;
+    v1 += t[18]! * e5 * b5;
+    v1 += t[20]! * e7 * b7;
+    v1 += t[22]! * e9 * b9;
+    v1 += t[24]! * e11 * b11;
+    beta[row + 1] = v1 / scale;
+    let v2 = 0;
+    v2 += t[26]! * e0 * b0;
+    v2 += t[27]! * e1 * b1;
+    v2 += t[28]! * e2 * b2;
+    v2 += t[29]! * e3 * b3;
+    v2 += t[31]! * e5 * b5;
+    v2 += t[33]! * e7 * b7;
+    v2 += t[35]! * e9 * b9;
+    v2 += t[37]! * e11 * b11;
+    beta[row + 2] = v2 / scale;
+    let v3 = 0;
+    v3 += t[39]! * e0 * b0;
+    v3 += t[40]! * e1 * b1;
+    v3 += t[42]! * e3 * b3;
+    v3 += t[43]! * e4 * b4;
+    v3 += t[44]! * e5 * b5;
+    v3 += t[46]! * e7 * b7;
+    v3 += t[48]! * e9 * b9;
+    v3 += t[50]! * e11 * b11;
+    beta[row + 3] = v3 / scale;
+    let v4 = 0;
+    v4 += t[52]! * e0 * b0;
+    v4 += t[53]! * e1 * b1;
+    v4 += t[55]! * e3 * b3;
+    v4 += t[56]! * e4 * b4;
+    v4 += t[57]! * e5 * b5;
+    v4 += t[59]! * e7 * b7;
+    v4 += t[61]! * e9 * b9;
+    v4 += t[63]! * e11 * b11;
+    beta[row + 4] = v4 / scale;
+    let v5 = 0;
+    v5 += t[65]! * e0 * b0;
+    v5 += t[66]! * e1 * b1;
+    v5 += t[68]! * e3 * b3;
+    v5 += t[70]! * e5 * b5;
+    v5 += t[71]! * e6 * b6;
+    v5 += t[72]! * e7 * b7;
+    v5 += t[74]! * e9 * b9;
+    v5 += t[76]! * e11 * b11;
+    beta[row + 5] = v5 / scale;
+    let v6 = 0;
+    v6 += t[78]! * e0 * b0;
+    v6 += t[79]! * e1 * b1;
+    v6 += t[81]! * e3 * b3;
+    v6 += t[83]! * e5 * b5;
+    v6 += t[84]! * e6 * b6;
+    v6 += t[85]! * e7 * b7;
+    v6 += t[87]! * e9 * b9;
+    v6 += t[89]! * e11 * b11;
+    beta[row + 6] = v6 / scale;
+    let v7 = 0;
+    v7 += t[91]! * e0 * b0;
+    v7 += t[92]! * e1 * b1;
+    v7 += t[94]! * e3 * b3;
+    v7 += t[96]! * e5 * b5;
+    v7 += t[98]! * e7 * b7;
+    v7 += t[99]! * e8 * b8;
+    v7 += t[100]! * e9 * b9;
+    v7 += t[102]! * e11 * b11;
+    beta[row + 7] = v7 / scale;
+    let v8 = 0;
+    v8 += t[104]! * e0 * b0;
+    v8 += t[105]! * e1 * b1;
+    v8 += t[107]! * e3 * b3;
+    v8 += t[109]! * e5 * b5;
+    v8 += t[111]! * e7 * b7;
+    v8 += t[112]! * e8 * b8;
+    v8 += t[113]! * e9 * b9;
+    v8 += t[115]! * e11 * b11;
+    beta[row + 8] = v8 / scale;
+    let v9 = 0;
+    v9 += t[117]! * e0 * b0;
+    v9 += t[118]! * e1 * b1;
+    v9 += t[120]! * e3 * b3;
+    v9 += t[122]! * e5 * b5;
+    v9 += t[124]! * e7 * b7;
+    v9 += t[126]! * e9 * b9;
+    v9 += t[127]! * e10 * b10;
+    v9 += t[128]! * e11 * b11;
+    beta[row + 9] = v9 / scale;
+    let v10 = 0;
+    v10 += t[130]! * e0 * b0;
+    v10 += t[131]! * e1 * b1;
+    v10 += t[133]! * e3 * b3;
+    v10 += t[135]! * e5 * b5;
+    v10 += t[137]! * e7 * b7;
+    v10 += t[139]! * e9 * b9;
+    v10 += t[140]! * e10 * b10;
+    v10 += t[141]! * e11 * b11;
+    beta[row + 10] = v10 / scale;
+    let v11 = 0;
+    v11 += t[143]! * e0 * b0;
+    v11 += t[144]! * e1 * b1;
+    v11 += t[146]! * e3 * b3;
+    v11 += t[148]! * e5 * b5;
+    v11 += t[150]! * e7 * b7;
+    v11 += t[152]! * e9 * b9;
+    v11 += t[154]! * e11 * b11;
+    v11 += t[155]! * e12 * b12;
+    beta[row + 11] = v11 / scale;
+    let v12 = 0;
+    v12 += t[156]! * e0 * b0;
+    v12 += t[157]! * e1 * b1;
+    v12 += t[159]! * e3 * b3;
+    v12 += t[161]! * e5 * b5;
+    v12 += t[163]! * e7 * b7;
+    v12 += t[165]! * e9 * b9;
+    v12 += t[167]! * e11 * b11;
+    v12 += t[168]! * e12 * b12;
+    beta[row + 12] = v12 / scale;
   }
 }
 
@@ -433,33 +727,281 @@ export function viterbi13(emissions: Float64Array, length: number, transitions: 
   for (let y = 0; y < 13; y++) delta[y] = y === 0 || (y & 1) === 1 ? initial[y]! + emissions[y]! : -Infinity;
   for (let i = 1; i < length; i++) {
     const row = i * 13;
-    const previousRow = row - 13;
-    for (let y = 0; y < 13; y++) {
-      let best = -Infinity;
-      let bestLabel = 0;
-      if (y === 0 || (y & 1) === 1) {
-        for (let p = 0; p < 13; p++) {
-          const s = delta[previousRow + p]! + transitions[p * 13 + y]!;
-          if (s > best) {
-            best = s;
-            bestLabel = p;
-          }
-        }
-      } else {
-        const s1 = delta[previousRow + y - 1]! + transitions[(y - 1) * 13 + y]!;
-        if (s1 > best) {
-          best = s1;
-          bestLabel = y - 1;
-        }
-        const s2 = delta[previousRow + y]! + transitions[y * 13 + y]!;
-        if (s2 > best) {
-          best = s2;
-          bestLabel = y;
-        }
-      }
-      delta[row + y] = best + emissions[row + y]!;
-      back[row + y] = bestLabel;
-    }
+    const q = row - 13;
+    const d0 = delta[q + 0]!;
+    const d1 = delta[q + 1]!;
+    const d2 = delta[q + 2]!;
+    const d3 = delta[q + 3]!;
+    const d4 = delta[q + 4]!;
+    const d5 = delta[q + 5]!;
+    const d6 = delta[q + 6]!;
+    const d7 = delta[q + 7]!;
+    const d8 = delta[q + 8]!;
+    const d9 = delta[q + 9]!;
+    const d10 = delta[q + 10]!;
+    const d11 = delta[q + 11]!;
+    const d12 = delta[q + 12]!;
+    let best: number;
+    let bestLabel: number;
+    let s: number;
+    best = -Infinity;
+    bestLabel = 0;
+    s = d0 + transitions[0]!;
+    if (s > best) { best = s; bestLabel = 0; }
+    s = d1 + transitions[13]!;
+    if (s > best) { best = s; bestLabel = 1; }
+    s = d2 + transitions[26]!;
+    if (s > best) { best = s; bestLabel = 2; }
+    s = d3 + transitions[39]!;
+    if (s > best) { best = s; bestLabel = 3; }
+    s = d4 + transitions[52]!;
+    if (s > best) { best = s; bestLabel = 4; }
+    s = d5 + transitions[65]!;
+    if (s > best) { best = s; bestLabel = 5; }
+    s = d6 + transitions[78]!;
+    if (s > best) { best = s; bestLabel = 6; }
+    s = d7 + transitions[91]!;
+    if (s > best) { best = s; bestLabel = 7; }
+    s = d8 + transitions[104]!;
+    if (s > best) { best = s; bestLabel = 8; }
+    s = d9 + transitions[117]!;
+    if (s > best) { best = s; bestLabel = 9; }
+    s = d10 + transitions[130]!;
+    if (s > best) { best = s; bestLabel = 10; }
+    s = d11 + transitions[143]!;
+    if (s > best) { best = s; bestLabel = 11; }
+    s = d12 + transitions[156]!;
+    if (s > best) { best = s; bestLabel = 12; }
+    delta[row + 0] = best + emissions[row + 0]!;
+    back[row + 0] = bestLabel;
+    best = -Infinity;
+    bestLabel = 0;
+    s = d0 + transitions[1]!;
+    if (s > best) { best = s; bestLabel = 0; }
+    s = d1 + transitions[14]!;
+    if (s > best) { best = s; bestLabel = 1; }
+    s = d2 + transitions[27]!;
+    if (s > best) { best = s; bestLabel = 2; }
+    s = d3 + transitions[40]!;
+    if (s > best) { best = s; bestLabel = 3; }
+    s = d4 + transitions[53]!;
+    if (s > best) { best = s; bestLabel = 4; }
+    s = d5 + transitions[66]!;
+    if (s > best) { best = s; bestLabel = 5; }
+    s = d6 + transitions[79]!;
+    if (s > best) { best = s; bestLabel = 6; }
+    s = d7 + transitions[92]!;
+    if (s > best) { best = s; bestLabel = 7; }
+    s = d8 + transitions[105]!;
+    if (s > best) { best = s; bestLabel = 8; }
+    s = d9 + transitions[118]!;
+    if (s > best) { best = s; bestLabel = 9; }
+    s = d10 + transitions[131]!;
+    if (s > best) { best = s; bestLabel = 10; }
+    s = d11 + transitions[144]!;
+    if (s > best) { best = s; bestLabel = 11; }
+    s = d12 + transitions[157]!;
+    if (s > best) { best = s; bestLabel = 12; }
+    delta[row + 1] = best + emissions[row + 1]!;
+    back[row + 1] = bestLabel;
+    best = -Infinity;
+    bestLabel = 0;
+    s = d1 + transitions[15]!;
+    if (s > best) { best = s; bestLabel = 1; }
+    s = d2 + transitions[28]!;
+    if (s > best) { best = s; bestLabel = 2; }
+    delta[row + 2] = best + emissions[row + 2]!;
+    back[row + 2] = bestLabel;
+    best = -Infinity;
+    bestLabel = 0;
+    s = d0 + transitions[3]!;
+    if (s > best) { best = s; bestLabel = 0; }
+    s = d1 + transitions[16]!;
+    if (s > best) { best = s; bestLabel = 1; }
+    s = d2 + transitions[29]!;
+    if (s > best) { best = s; bestLabel = 2; }
+    s = d3 + transitions[42]!;
+    if (s > best) { best = s; bestLabel = 3; }
+    s = d4 + transitions[55]!;
+    if (s > best) { best = s; bestLabel = 4; }
+    s = d5 + transitions[68]!;
+    if (s > best) { best = s; bestLabel = 5; }
+    s = d6 + transitions[81]!;
+    if (s > best) { best = s; bestLabel = 6; }
+    s = d7 + transitions[94]!;
+    if (s > best) { best = s; bestLabel = 7; }
+    s = d8 + transitions[107]!;
+    if (s > best) { best = s; bestLabel = 8; }
+    s = d9 + transitions[120]!;
+    if (s > best) { best = s; bestLabel = 9; }
+    s = d10 + transitions[133]!;
+    if (s > best) { best = s; bestLabel = 10; }
+    s = d11 + transitions[146]!;
+    if (s > best) { best = s; bestLabel = 11; }
+    s = d12 + transitions[159]!;
+    if (s > best) { best = s; bestLabel = 12; }
+    delta[row + 3] = best + emissions[row + 3]!;
+    back[row + 3] = bestLabel;
+    best = -Infinity;
+    bestLabel = 0;
+    s = d3 + transitions[43]!;
+    if (s > best) { best = s; bestLabel = 3; }
+    s = d4 + transitions[56]!;
+    if (s > best) { best = s; bestLabel = 4; }
+    delta[row + 4] = best + emissions[row + 4]!;
+    back[row + 4] = bestLabel;
+    best = -Infinity;
+    bestLabel = 0;
+    s = d0 + transitions[5]!;
+    if (s > best) { best = s; bestLabel = 0; }
+    s = d1 + transitions[18]!;
+    if (s > best) { best = s; bestLabel = 1; }
+    s = d2 + transitions[31]!;
+    if (s > best) { best = s; bestLabel = 2; }
+    s = d3 + transitions[44]!;
+    if (s > best) { best = s; bestLabel = 3; }
+    s = d4 + transitions[57]!;
+    if (s > best) { best = s; bestLabel = 4; }
+    s = d5 + transitions[70]!;
+    if (s > best) { best = s; bestLabel = 5; }
+    s = d6 + transitions[83]!;
+    if (s > best) { best = s; bestLabel = 6; }
+    s = d7 + transitions[96]!;
+    if (s > best) { best = s; bestLabel = 7; }
+    s = d8 + transitions[109]!;
+    if (s > best) { best = s; bestLabel = 8; }
+    s = d9 + transitions[122]!;
+    if (s > best) { best = s; bestLabel = 9; }
+    s = d10 + transitions[135]!;
+    if (s > best) { best = s; bestLabel = 10; }
+    s = d11 + transitions[148]!;
+    if (s > best) { best = s; bestLabel = 11; }
+    s = d12 + transitions[161]!;
+    if (s > best) { best = s; bestLabel = 12; }
+    delta[row + 5] = best + emissions[row + 5]!;
+    back[row + 5] = bestLabel;
+    best = -Infinity;
+    bestLabel = 0;
+    s = d5 + transitions[71]!;
+    if (s > best) { best = s; bestLabel = 5; }
+    s = d6 + transitions[84]!;
+    if (s > best) { best = s; bestLabel = 6; }
+    delta[row + 6] = best + emissions[row + 6]!;
+    back[row + 6] = bestLabel;
+    best = -Infinity;
+    bestLabel = 0;
+    s = d0 + transitions[7]!;
+    if (s > best) { best = s; bestLabel = 0; }
+    s = d1 + transitions[20]!;
+    if (s > best) { best = s; bestLabel = 1; }
+    s = d2 + transitions[33]!;
+    if (s > best) { best = s; bestLabel = 2; }
+    s = d3 + transitions[46]!;
+    if (s > best) { best = s; bestLabel = 3; }
+    s = d4 + transitions[59]!;
+    if (s > best) { best = s; bestLabel = 4; }
+    s = d5 + transitions[72]!;
+    if (s > best) { best = s; bestLabel = 5; }
+    s = d6 + transitions[85]!;
+    if (s > best) { best = s; bestLabel = 6; }
+    s = d7 + transitions[98]!;
+    if (s > best) { best = s; bestLabel = 7; }
+    s = d8 + transitions[111]!;
+    if (s > best) { best = s; bestLabel = 8; }
+    s = d9 + transitions[124]!;
+    if (s > best) { best = s; bestLabel = 9; }
+    s = d10 + transitions[137]!;
+    if (s > best) { best = s; bestLabel = 10; }
+    s = d11 + transitions[150]!;
+    if (s > best) { best = s; bestLabel = 11; }
+    s = d12 + transitions[163]!;
+    if (s > best) { best = s; bestLabel = 12; }
+    delta[row + 7] = best + emissions[row + 7]!;
+    back[row + 7] = bestLabel;
+    best = -Infinity;
+    bestLabel = 0;
+    s = d7 + transitions[99]!;
+    if (s > best) { best = s; bestLabel = 7; }
+    s = d8 + transitions[112]!;
+    if (s > best) { best = s; bestLabel = 8; }
+    delta[row + 8] = best + emissions[row + 8]!;
+    back[row + 8] = bestLabel;
+    best = -Infinity;
+    bestLabel = 0;
+    s = d0 + transitions[9]!;
+    if (s > best) { best = s; bestLabel = 0; }
+    s = d1 + transitions[22]!;
+    if (s > best) { best = s; bestLabel = 1; }
+    s = d2 + transitions[35]!;
+    if (s > best) { best = s; bestLabel = 2; }
+    s = d3 + transitions[48]!;
+    if (s > best) { best = s; bestLabel = 3; }
+    s = d4 + transitions[61]!;
+    if (s > best) { best = s; bestLabel = 4; }
+    s = d5 + transitions[74]!;
+    if (s > best) { best = s; bestLabel = 5; }
+    s = d6 + transitions[87]!;
+    if (s > best) { best = s; bestLabel = 6; }
+    s = d7 + transitions[100]!;
+    if (s > best) { best = s; bestLabel = 7; }
+    s = d8 + transitions[113]!;
+    if (s > best) { best = s; bestLabel = 8; }
+    s = d9 + transitions[126]!;
+    if (s > best) { best = s; bestLabel = 9; }
+    s = d10 + transitions[139]!;
+    if (s > best) { best = s; bestLabel = 10; }
+    s = d11 + transitions[152]!;
+    if (s > best) { best = s; bestLabel = 11; }
+    s = d12 + transitions[165]!;
+    if (s > best) { best = s; bestLabel = 12; }
+    delta[row + 9] = best + emissions[row + 9]!;
+    back[row + 9] = bestLabel;
+    best = -Infinity;
+    bestLabel = 0;
+    s = d9 + transitions[127]!;
+    if (s > best) { best = s; bestLabel = 9; }
+    s = d10 + transitions[140]!;
+    if (s > best) { best = s; bestLabel = 10; }
+    delta[row + 10] = best + emissions[row + 10]!;
+    back[row + 10] = bestLabel;
+    best = -Infinity;
+    bestLabel = 0;
+    s = d0 + transitions[11]!;
+    if (s > best) { best = s; bestLabel = 0; }
+    s = d1 + transitions[24]!;
+    if (s > best) { best = s; bestLabel = 1; }
+    s = d2 + transitions[37]!;
+    if (s > best) { best = s; bestLabel = 2; }
+    s = d3 + transitions[50]!;
+    if (s > best) { best = s; bestLabel = 3; }
+    s = d4 + transitions[63]!;
+    if (s > best) { best = s; bestLabel = 4; }
+    s = d5 + transitions[76]!;
+    if (s > best) { best = s; bestLabel = 5; }
+    s = d6 + transitions[89]!;
+    if (s > best) { best = s; bestLabel = 6; }
+    s = d7 + transitions[102]!;
+    if (s > best) { best = s; bestLabel = 7; }
+    s = d8 + transitions[115]!;
+    if (s > best) { best = s; bestLabel = 8; }
+    s = d9 + transitions[128]!;
+    if (s > best) { best = s; bestLabel = 9; }
+    s = d10 + transitions[141]!;
+    if (s > best) { best = s; bestLabel = 10; }
+    s = d11 + transitions[154]!;
+    if (s > best) { best = s; bestLabel = 11; }
+    s = d12 + transitions[167]!;
+    if (s > best) { best = s; bestLabel = 12; }
+    delta[row + 11] = best + emissions[row + 11]!;
+    back[row + 11] = bestLabel;
+    best = -Infinity;
+    bestLabel = 0;
+    s = d11 + transitions[155]!;
+    if (s > best) { best = s; bestLabel = 11; }
+    s = d12 + transitions[168]!;
+    if (s > best) { best = s; bestLabel = 12; }
+    delta[row + 12] = best + emissions[row + 12]!;
+    back[row + 12] = bestLabel;
   }
   let best = -Infinity;
   let label = 0;

@@ -1,5 +1,5 @@
 import type { Token } from '../document/types.js';
-import { bucketOf, hashAdd, hashAddRange, hashStart, hashString } from './hash.js';
+import { hashAdd, hashAddRange, hashStart, hashString } from './hash.js';
 import { LEXICON_CLASSES, MatchBuffer, type TaggerLexicon } from './lexicon.js';
 import type { TaggerModel } from './model.js';
 
@@ -143,6 +143,36 @@ function popcount(x: number): number {
   return Math.imul(v, 0x01010101) >>> 24;
 }
 
+/** The raw hashes of the character n-gram and shape features of the unit at window index k: ids[0, 17). */
+function charHashes(ids: Int32Array, chars: Int32Array, shapes: Int32Array, k: number): number {
+  const c0 = chars[k]!;
+  const cm1 = chars[k - 1]!;
+  const cp1 = chars[k + 1]!;
+  const cm2 = chars[k - 2]!;
+  const cp2 = chars[k + 2]!;
+  ids[0] = hashAdd(H1, c0);
+  ids[1] = hashAdd(H2, cm1);
+  ids[2] = hashAdd(H3, cp1);
+  ids[3] = hashAdd(H4, cm2);
+  ids[4] = hashAdd(H5, cp2);
+  ids[5] = hashAdd(hashAdd(H6, cm1), c0);
+  ids[6] = hashAdd(hashAdd(H7, c0), cp1);
+  ids[7] = hashAdd(hashAdd(H8, cm2), cm1);
+  ids[8] = hashAdd(hashAdd(H9, cp1), cp2);
+  ids[9] = hashAdd(hashAdd(hashAdd(H10, cm1), c0), cp1);
+  ids[10] = hashAdd(hashAdd(hashAdd(H11, cm2), cm1), c0);
+  ids[11] = hashAdd(hashAdd(hashAdd(H12, c0), cp1), cp2);
+  ids[12] = hashAdd(H50, chars[k - 3]!);
+  ids[13] = hashAdd(H51, chars[k + 3]!);
+  ids[14] = hashAdd(hashAdd(H52, cm1), cp1);
+  const sm1 = shapes[k - 1]!;
+  const s0 = shapes[k]!;
+  const sp1 = shapes[k + 1]!;
+  ids[15] = hashAdd(hashAdd(hashAdd(H13, sm1), s0), sp1);
+  ids[16] = hashAdd(hashAdd(hashAdd(hashAdd(hashAdd(H14, shapes[k - 2]!), sm1), s0), sp1), shapes[k + 2]!);
+  return 17;
+}
+
 function grown(array: Int32Array, needed: number): Int32Array {
   if (needed <= array.length) return array;
   let size = array.length;
@@ -153,7 +183,7 @@ function grown(array: Int32Array, needed: number): Int32Array {
 /** Computes emissions from text for one model and lexicon; not reentrant (its buffers are shared between calls). */
 export class Emitter {
   private readonly table: WeightTable;
-  private readonly bits: number;
+  private readonly shift: number;
   private readonly matches = new MatchBuffer();
   private chars: Int32Array = new Int32Array(1024);
   private shapes: Int32Array = new Int32Array(1024);
@@ -173,20 +203,25 @@ export class Emitter {
   private ids: Int32Array = new Int32Array(512);
   /** Sums of one unit's rows, exact integers. */
   private readonly sums = new Float64Array(13);
+  /** Row sums of the bias feature, of the current eojeol's context words and of the current token's constants. */
+  private readonly biasSums = new Float64Array(13);
+  private readonly eojeolSums = new Float64Array(13);
+  private readonly tokenSums = new Float64Array(13);
+  private readonly contextIds = new Int32Array(16);
 
   constructor(
     table: WeightTable,
     private readonly lexicon: TaggerLexicon,
   ) {
     this.table = table;
-    this.bits = table.bits;
+    this.shift = 32 - table.bits;
+    this.accumulate(Int32Array.of(H0), 0, 1, this.biasSums);
   }
 
   /** Writes `out[i * 13 + y]` for the units of `text[from, to)` (see extractFeatures for the inputs). */
   emissions(text: string, from: number, to: number, tokens: readonly Token[] | undefined, out: Float64Array): void {
     const n = to - from;
     if (n <= 0) return;
-    const bits = this.bits;
     const length = text.length;
     if (this.chars.length < n + 6) {
       const size = 2 * (n + 6);
@@ -289,94 +324,52 @@ export class Emitter {
       }
     }
 
-    // Per eojeol: the context-word features (the same for all its units) and the hash of the whole eojeol.
+    // Per eojeol: the context-word features (the same for all its units), summed once, and the hash of the whole
+    // eojeol; per token, likewise, the features that do not depend on the unit.
     let currentEojeol = -2;
-    let context0 = 0;
-    let context1 = -1;
-    let context2 = 0;
-    let context3 = -1;
     let whole = 0;
     let hasWhole = false;
+    let currentToken = -2;
     const sums = this.sums;
+    const eojeolSums = this.eojeolSums;
+    const tokenSums = this.tokenSums;
+    const biasSums = this.biasSums;
     const scale = this.table.scale;
+    const { posHash, tokenHash } = this;
 
     for (let i = 0; i < n; i++) {
       const coverFrom = coverCount[i]!;
       const coverTo = coverCount[i + 1]!;
       let ids = this.ids;
       if (ids.length < 96 + (coverTo - coverFrom) * 2 * CLASSES) ids = this.ids = grown(ids, 96 + (coverTo - coverFrom) * 2 * CLASSES);
-      let used = 0;
+      for (let y = 0; y < 13; y++) sums[y] = biasSums[y]!;
       const k = i + 3;
       const c0 = chars[k]!;
-      const cm1 = chars[k - 1]!;
-      const cp1 = chars[k + 1]!;
-      const cm2 = chars[k - 2]!;
-      const cp2 = chars[k + 2]!;
       const at = from + i;
-      ids[used++] = bucketOf(H0, bits);
-      ids[used++] = bucketOf(hashAdd(H1, c0), bits);
-      ids[used++] = bucketOf(hashAdd(H2, cm1), bits);
-      ids[used++] = bucketOf(hashAdd(H3, cp1), bits);
-      ids[used++] = bucketOf(hashAdd(H4, cm2), bits);
-      ids[used++] = bucketOf(hashAdd(H5, cp2), bits);
-      ids[used++] = bucketOf(hashAdd(hashAdd(H6, cm1), c0), bits);
-      ids[used++] = bucketOf(hashAdd(hashAdd(H7, c0), cp1), bits);
-      ids[used++] = bucketOf(hashAdd(hashAdd(H8, cm2), cm1), bits);
-      ids[used++] = bucketOf(hashAdd(hashAdd(H9, cp1), cp2), bits);
-      ids[used++] = bucketOf(hashAdd(hashAdd(hashAdd(H10, cm1), c0), cp1), bits);
-      ids[used++] = bucketOf(hashAdd(hashAdd(hashAdd(H11, cm2), cm1), c0), bits);
-      ids[used++] = bucketOf(hashAdd(hashAdd(hashAdd(H12, c0), cp1), cp2), bits);
-      ids[used++] = bucketOf(hashAdd(H50, chars[k - 3]!), bits);
-      ids[used++] = bucketOf(hashAdd(H51, chars[k + 3]!), bits);
-      ids[used++] = bucketOf(hashAdd(hashAdd(H52, cm1), cp1), bits);
-      const sm1 = shapes[k - 1]!;
-      const s0 = shapes[k]!;
-      const sp1 = shapes[k + 1]!;
-      ids[used++] = bucketOf(hashAdd(hashAdd(hashAdd(H13, sm1), s0), sp1), bits);
-      ids[used++] = bucketOf(hashAdd(hashAdd(hashAdd(hashAdd(hashAdd(H14, shapes[k - 2]!), sm1), s0), sp1), shapes[k + 2]!), bits);
+      let used = charHashes(ids, chars, shapes, k);
 
       const es = eojeolStart[i]!;
       const ee = eojeolEnd[i]!;
       if (es >= 0) {
         if (es !== currentEojeol) {
           currentEojeol = es;
-          let pe = es - 1;
-          while (pe >= 0 && isSpaceCode(text.charCodeAt(pe))) pe--;
-          context1 = -1;
-          if (pe >= 0) {
-            let ps = pe;
-            while (ps > 0 && !isSpaceCode(text.charCodeAt(ps - 1))) ps--;
-            context0 = bucketOf(hashAddRange(H19, text, Math.max(ps, pe - 1), pe + 1), bits);
-            if (pe + 1 - ps <= 6) context1 = bucketOf(hashAddRange(H21, text, ps, pe + 1), bits);
-          } else context0 = bucketOf(H19, bits);
-          let ns = ee;
-          while (ns < length && isSpaceCode(text.charCodeAt(ns))) ns++;
-          context3 = -1;
-          if (ns < length) {
-            let ne = ns;
-            while (ne < length && !isSpaceCode(text.charCodeAt(ne))) ne++;
-            context2 = bucketOf(hashAddRange(H20, text, ns, Math.min(ne, ns + 2)), bits);
-            if (ne - ns <= 6) context3 = bucketOf(hashAddRange(H22, text, ns, ne), bits);
-          } else context2 = bucketOf(H20, bits);
+          this.eojeolContext(text, es, ee);
           hasWhole = ee - es <= MAX_EOJEOL_HASH;
           if (hasWhole) whole = hashAddRange(H18, text, es, ee);
         }
+        for (let y = 0; y < 13; y++) sums[y]! += eojeolSums[y]!;
         const before = at - es;
         const after = ee - at - 1;
         const b3 = before < 3 ? before : 3;
         const a3 = after < 3 ? after : 3;
-        ids[used++] = bucketOf(hashAdd(hashAdd(H15, b3), a3), bits);
-        ids[used++] = bucketOf(hashAdd(hashAdd(hashAdd(H23, b3), a3), c0), bits);
-        if (before < 6) ids[used++] = bucketOf(hashAddRange(H16, text, es, at + 1), bits);
+        ids[used++] = hashAdd(hashAdd(H15, b3), a3);
+        ids[used++] = hashAdd(hashAdd(hashAdd(H23, b3), a3), c0);
+        if (before < 6) ids[used++] = hashAddRange(H16, text, es, at + 1);
         if (after <= 4) {
-          ids[used++] = bucketOf(hashAddRange(H17, text, at + 1, ee), bits);
-          if (after <= 3) ids[used++] = bucketOf(hashAdd(hashAddRange(H24, text, at + 1, ee), c0), bits);
-        } else ids[used++] = bucketOf(hashAdd(H17, -1), bits);
-        if (hasWhole) ids[used++] = bucketOf(hashAdd(whole, before), bits);
-        ids[used++] = context0;
-        if (context1 >= 0) ids[used++] = context1;
-        ids[used++] = context2;
-        if (context3 >= 0) ids[used++] = context3;
+          ids[used++] = hashAddRange(H17, text, at + 1, ee);
+          if (after <= 3) ids[used++] = hashAdd(hashAddRange(H24, text, at + 1, ee), c0);
+        } else ids[used++] = hashAdd(H17, -1);
+        if (hasWhole) ids[used++] = hashAdd(whole, before);
       }
 
       // Dictionary matches covering this unit, then those right after and right before it.
@@ -392,16 +385,16 @@ export class Emitter {
         const span = me - ms < 5 ? me - ms : 5;
         for (let b = 0; b < CLASSES; b++) {
           if ((mask & (1 << b)) === 0) continue;
-          ids[used++] = bucketOf(hashAdd(hashAdd(hashAdd(hashAdd(H30, b), position), alignedStart), alignedEnd), bits);
-          ids[used++] = bucketOf(hashAdd(hashAdd(hashAdd(H31, b), position), span), bits);
+          ids[used++] = hashAdd(hashAdd(hashAdd(hashAdd(H30, b), position), alignedStart), alignedEnd);
+          ids[used++] = hashAdd(hashAdd(hashAdd(H31, b), position), span);
         }
       }
       const nextMask = startsAt[i + 1]!;
       const previousMask = endsAt[i]!;
       if ((nextMask | previousMask) !== 0) {
         for (let b = 0; b < CLASSES; b++) {
-          if (nextMask & (1 << b)) ids[used++] = bucketOf(hashAdd(H32, b), bits);
-          if (previousMask & (1 << b)) ids[used++] = bucketOf(hashAdd(H33, b), bits);
+          if (nextMask & (1 << b)) ids[used++] = hashAdd(H32, b);
+          if (previousMask & (1 << b)) ids[used++] = hashAdd(H33, b);
         }
       }
       if (es >= 0 && ee < length && at === ee - 1) {
@@ -409,7 +402,7 @@ export class Emitter {
         while (ns < length && isSpaceCode(text.charCodeAt(ns))) ns++;
         if (ns < to) {
           const mask = startsAt[ns - from]!;
-          if (mask !== 0) for (let b = 0; b < CLASSES; b++) if (mask & (1 << b)) ids[used++] = bucketOf(hashAdd(H34, b), bits);
+          if (mask !== 0) for (let b = 0; b < CLASSES; b++) if (mask & (1 << b)) ids[used++] = hashAdd(H34, b);
         }
       }
 
@@ -417,49 +410,96 @@ export class Emitter {
       if (tokenCount > 0) {
         const t = tokenAt[i]!;
         if (t >= 0) {
+          if (t !== currentToken) {
+            currentToken = t;
+            this.tokenConstants(tokens!, t);
+          }
+          for (let y = 0; y < 13; y++) sums[y]! += tokenSums[y]!;
           const token = tokens![t]!;
-          const { posHash, tokenHash } = this;
           const position = bies(at, token.start, token.end);
           const pos = posHash[t]!;
-          ids[used++] = bucketOf(hashAdd(hashAdd(H40, pos), position), bits);
-          ids[used++] = bucketOf(hashAdd(hashAdd(H41, pos), c0), bits);
+          ids[used++] = hashAdd(hashAdd(H40, pos), position);
+          ids[used++] = hashAdd(hashAdd(H41, pos), c0);
           const previousPos = t > 0 ? posHash[t - 1]! : 1;
           const nextPos = t + 1 < tokenCount ? posHash[t + 1]! : 1;
-          ids[used++] = bucketOf(hashAdd(hashAdd(hashAdd(H42, previousPos), pos), position), bits);
-          ids[used++] = bucketOf(hashAdd(hashAdd(hashAdd(H43, pos), nextPos), position), bits);
+          ids[used++] = hashAdd(hashAdd(hashAdd(H42, previousPos), pos), position);
+          ids[used++] = hashAdd(hashAdd(hashAdd(H43, pos), nextPos), position);
           const nameClass = token.nameClass;
-          if (nameClass) ids[used++] = bucketOf(hashAdd(hashString(H44, nameClass), position), bits);
+          if (nameClass) ids[used++] = hashAdd(hashString(H44, nameClass), position);
           const own = tokenHash[t]!;
-          if (own !== -1) ids[used++] = bucketOf(hashAdd(hashAdd(H45, own), position), bits);
-          if (t > 0 && tokenHash[t - 1] !== -1) ids[used++] = bucketOf(hashAdd(H46, tokenHash[t - 1]!), bits);
-          if (t + 1 < tokenCount && tokenHash[t + 1] !== -1) ids[used++] = bucketOf(hashAdd(H47, tokenHash[t + 1]!), bits);
-          ids[used++] = bucketOf(hashAdd(hashAdd(H57, pos), s0), bits);
-          if (own !== -1 && nameClass) ids[used++] = bucketOf(hashString(hashAdd(H55, own), nameClass), bits);
-          const signature = this.signature[t]!;
-          ids[used++] = bucketOf(hashAdd(hashAdd(H58, signature), this.inEojeol[t]!), bits);
-          ids[used++] = bucketOf(hashAdd(hashAdd(H59, signature), position), bits);
-          const previousClass = t > 0 ? tokens![t - 1]!.nameClass : undefined;
-          const nextClass = t + 1 < tokenCount ? tokens![t + 1]!.nameClass : undefined;
-          if (previousClass) ids[used++] = bucketOf(hashString(H48, previousClass), bits);
-          if (nextClass) ids[used++] = bucketOf(hashString(H49, nextClass), bits);
-        } else ids[used++] = bucketOf(H40, bits);
+          if (own !== -1) ids[used++] = hashAdd(hashAdd(H45, own), position);
+          ids[used++] = hashAdd(hashAdd(H57, pos), shapes[k]!);
+          ids[used++] = hashAdd(hashAdd(H59, this.signature[t]!), position);
+        } else ids[used++] = H40;
       }
 
-      sums.fill(0);
-      for (let f = 0; f < used; f += 255) this.accumulate(ids, f, Math.min(used, f + 255));
+      for (let f = 0; f < used; f += 255) this.accumulate(ids, f, Math.min(used, f + 255), sums);
       const row = i * 13;
       for (let y = 0; y < 13; y++) out[row + y] = sums[y]! * scale;
     }
   }
 
+  /** The context-word features of the eojeol `text[es, ee)`, summed into eojeolSums. */
+  private eojeolContext(text: string, es: number, ee: number): void {
+    const ids = this.contextIds;
+    const length = text.length;
+    let used = 0;
+    let pe = es - 1;
+    while (pe >= 0 && isSpaceCode(text.charCodeAt(pe))) pe--;
+    if (pe >= 0) {
+      let ps = pe;
+      while (ps > 0 && !isSpaceCode(text.charCodeAt(ps - 1))) ps--;
+      ids[used++] = hashAddRange(H19, text, Math.max(ps, pe - 1), pe + 1);
+      if (pe + 1 - ps <= 6) ids[used++] = hashAddRange(H21, text, ps, pe + 1);
+    } else ids[used++] = H19;
+    let ns = ee;
+    while (ns < length && isSpaceCode(text.charCodeAt(ns))) ns++;
+    if (ns < length) {
+      let ne = ns;
+      while (ne < length && !isSpaceCode(text.charCodeAt(ne))) ne++;
+      ids[used++] = hashAddRange(H20, text, ns, Math.min(ne, ns + 2));
+      if (ne - ns <= 6) ids[used++] = hashAddRange(H22, text, ns, ne);
+    } else ids[used++] = H20;
+    this.eojeolSums.fill(0);
+    this.accumulate(ids, 0, used, this.eojeolSums);
+  }
+
+  /** The features of token t that do not depend on the unit, summed into tokenSums. */
+  private tokenConstants(tokens: readonly Token[], t: number): void {
+    const ids = this.contextIds;
+    const { tokenHash } = this;
+    const count = tokens.length;
+    const token = tokens[t]!;
+    let used = 0;
+    const own = tokenHash[t]!;
+    if (t > 0 && tokenHash[t - 1] !== -1) ids[used++] = hashAdd(H46, tokenHash[t - 1]!);
+    if (t + 1 < count && tokenHash[t + 1] !== -1) ids[used++] = hashAdd(H47, tokenHash[t + 1]!);
+    if (own !== -1 && token.nameClass) ids[used++] = hashString(hashAdd(H55, own), token.nameClass);
+    ids[used++] = hashAdd(hashAdd(H58, this.signature[t]!), this.inEojeol[t]!);
+    const previousClass = t > 0 ? tokens[t - 1]!.nameClass : undefined;
+    const nextClass = t + 1 < count ? tokens[t + 1]!.nameClass : undefined;
+    if (previousClass) ids[used++] = hashString(H48, previousClass);
+    if (nextClass) ids[used++] = hashString(H49, nextClass);
+    this.tokenSums.fill(0);
+    this.accumulate(ids, 0, used, this.tokenSums);
+  }
+
   /**
-   * Adds the rows of `ids[from, to)` (at most 255, so that no 16-bit lane overflows) to `sums`.
+   * Adds the rows of the features hashed in `ids[from, to)` (at most 255, so that no 16-bit lane overflows) to
+   * `sums`; the bucket of a hash is bucketOf's (hash.ts).
    */
-  private accumulate(ids: Int32Array, from: number, to: number): void {
+  private accumulate(ids: Int32Array, from: number, to: number, sums: Float64Array): void {
     const { index, rows } = this.table;
+    const shift = this.shift;
     let e0 = 0, e1 = 0, e2 = 0, e3 = 0, o0 = 0, o1 = 0, o2 = 0, o3 = 0, count = 0;
     for (let f = from; f < to; f++) {
-      const bucket = ids[f]!;
+      let h = ids[f]!;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= h >>> 16;
+      const bucket = h >>> shift;
       const word = (bucket >>> 5) << 1;
       const set = index[word]!;
       const bit = 1 << (bucket & 31);
@@ -480,7 +520,6 @@ export class Emitter {
       o3 = (o3 + ((x3 >>> 8) & 0xff00ff)) | 0;
     }
     const bias = 128 * count;
-    const sums = this.sums;
     sums[0]! += (e0 & 0xffff) - bias;
     sums[1]! += (o0 & 0xffff) - bias;
     sums[2]! += (e0 >>> 16) - bias;

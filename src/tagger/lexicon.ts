@@ -30,6 +30,8 @@ export const LEXICON_CLASSES = [
 export type LexiconClass = (typeof LEXICON_CLASSES)[number];
 
 const CLASS_BIT = Object.fromEntries(LEXICON_CLASSES.map((name, i) => [name, 1 << i])) as Record<LexiconClass, number>;
+/** The mecab* classes are three consecutive bits from this one. */
+const MECAB_SHIFT = LEXICON_CLASSES.indexOf('mecabPerson');
 const NAME_CLASS_BIT = { person: CLASS_BIT.mecabPerson, place: CLASS_BIT.mecabPlace, other: CLASS_BIT.mecabOther };
 
 interface Node {
@@ -123,13 +125,24 @@ export class TaggerLexicon {
   private nameLimit = 0;
   private readonly collectName = (end: number, first: number, count: number): void => {
     if (end > this.nameLimit || end - this.nameStart < 2) return;
-    const names = this.names!;
-    let mask = 0;
-    for (let k = 0; k < count; k++) {
-      const nameClass = names.nameClass(first + k);
-      if (nameClass) mask |= NAME_CLASS_BIT[nameClass];
+    // The classes of a group of entries, cached by its first entry (0: not yet known; else 1 + the 3 class bits).
+    if (first >= this.groupClasses.length) {
+      const grown = new Uint8Array(Math.max(first + 1, 2 * this.groupClasses.length, 1 << 16));
+      grown.set(this.groupClasses);
+      this.groupClasses = grown;
     }
-    if (mask === 0) return;
+    let cached = this.groupClasses[first]!;
+    if (cached === 0) {
+      const names = this.names!;
+      let bits = 0;
+      for (let k = 0; k < count; k++) {
+        const nameClass = names.nameClass(first + k);
+        if (nameClass) bits |= NAME_CLASS_BIT[nameClass] >> MECAB_SHIFT;
+      }
+      this.groupClasses[first] = cached = 1 + bits;
+    }
+    if (cached === 1) return;
+    const mask = (cached - 1) << MECAB_SHIFT;
     if (this.nameCount === this.nameEnds.length) {
       const ends = new Int32Array(this.nameCount * 2);
       ends.set(this.nameEnds);
@@ -142,6 +155,7 @@ export class TaggerLexicon {
     this.nameMasks[this.nameCount++] = mask;
   };
   private readonly buffer = new MatchBuffer();
+  private groupClasses = new Uint8Array(0);
 
   get size(): number {
     return this.entries;
