@@ -144,33 +144,33 @@ function popcount(x: number): number {
 }
 
 /** The raw hashes of the character n-gram and shape features of the unit at window index k: ids[0, 17). */
-function charHashes(ids: Int32Array, chars: Int32Array, shapes: Int32Array, k: number): number {
+function charHashes(ids: Int32Array, at: number, chars: Int32Array, shapes: Int32Array, k: number): number {
   const c0 = chars[k]!;
   const cm1 = chars[k - 1]!;
   const cp1 = chars[k + 1]!;
   const cm2 = chars[k - 2]!;
   const cp2 = chars[k + 2]!;
-  ids[0] = hashAdd(H1, c0);
-  ids[1] = hashAdd(H2, cm1);
-  ids[2] = hashAdd(H3, cp1);
-  ids[3] = hashAdd(H4, cm2);
-  ids[4] = hashAdd(H5, cp2);
-  ids[5] = hashAdd(hashAdd(H6, cm1), c0);
-  ids[6] = hashAdd(hashAdd(H7, c0), cp1);
-  ids[7] = hashAdd(hashAdd(H8, cm2), cm1);
-  ids[8] = hashAdd(hashAdd(H9, cp1), cp2);
-  ids[9] = hashAdd(hashAdd(hashAdd(H10, cm1), c0), cp1);
-  ids[10] = hashAdd(hashAdd(hashAdd(H11, cm2), cm1), c0);
-  ids[11] = hashAdd(hashAdd(hashAdd(H12, c0), cp1), cp2);
-  ids[12] = hashAdd(H50, chars[k - 3]!);
-  ids[13] = hashAdd(H51, chars[k + 3]!);
-  ids[14] = hashAdd(hashAdd(H52, cm1), cp1);
+  ids[at] = hashAdd(H1, c0);
+  ids[at + 1] = hashAdd(H2, cm1);
+  ids[at + 2] = hashAdd(H3, cp1);
+  ids[at + 3] = hashAdd(H4, cm2);
+  ids[at + 4] = hashAdd(H5, cp2);
+  ids[at + 5] = hashAdd(hashAdd(H6, cm1), c0);
+  ids[at + 6] = hashAdd(hashAdd(H7, c0), cp1);
+  ids[at + 7] = hashAdd(hashAdd(H8, cm2), cm1);
+  ids[at + 8] = hashAdd(hashAdd(H9, cp1), cp2);
+  ids[at + 9] = hashAdd(hashAdd(hashAdd(H10, cm1), c0), cp1);
+  ids[at + 10] = hashAdd(hashAdd(hashAdd(H11, cm2), cm1), c0);
+  ids[at + 11] = hashAdd(hashAdd(hashAdd(H12, c0), cp1), cp2);
+  ids[at + 12] = hashAdd(H50, chars[k - 3]!);
+  ids[at + 13] = hashAdd(H51, chars[k + 3]!);
+  ids[at + 14] = hashAdd(hashAdd(H52, cm1), cp1);
   const sm1 = shapes[k - 1]!;
   const s0 = shapes[k]!;
   const sp1 = shapes[k + 1]!;
-  ids[15] = hashAdd(hashAdd(hashAdd(H13, sm1), s0), sp1);
-  ids[16] = hashAdd(hashAdd(hashAdd(hashAdd(hashAdd(H14, shapes[k - 2]!), sm1), s0), sp1), shapes[k + 2]!);
-  return 17;
+  ids[at + 15] = hashAdd(hashAdd(hashAdd(H13, sm1), s0), sp1);
+  ids[at + 16] = hashAdd(hashAdd(hashAdd(hashAdd(hashAdd(H14, shapes[k - 2]!), sm1), s0), sp1), shapes[k + 2]!);
+  return at + 17;
 }
 
 function grown(array: Int32Array, needed: number): Int32Array {
@@ -199,8 +199,9 @@ export class Emitter {
   private tokenHash: Int32Array = new Int32Array(256);
   private signature: Int32Array = new Int32Array(256);
   private inEojeol: Int32Array = new Int32Array(256);
-  /** Buckets of the features of one unit. */
-  private ids: Int32Array = new Int32Array(512);
+  /** Hashes of the features of the sentence's units: unit i has `ids[offsets[i], offsets[i + 1])`. */
+  private ids: Int32Array = new Int32Array(1 << 14);
+  private offsets: Int32Array = new Int32Array(1024);
   /** Sums of one unit's rows, exact integers. */
   private readonly sums = new Float64Array(13);
   /** Row sums of the bias feature, of the current eojeol's context words and of the current token's constants. */
@@ -336,17 +337,27 @@ export class Emitter {
     const biasSums = this.biasSums;
     const scale = this.table.scale;
     const { posHash, tokenHash } = this;
+    if (this.offsets.length < n + 1) this.offsets = new Int32Array(2 * (n + 1));
+    const offsets = this.offsets;
+    let ids = this.ids;
+    let used = 0;
 
     for (let i = 0; i < n; i++) {
       const coverFrom = coverCount[i]!;
       const coverTo = coverCount[i + 1]!;
-      let ids = this.ids;
-      if (ids.length < 96 + (coverTo - coverFrom) * 2 * CLASSES) ids = this.ids = grown(ids, 96 + (coverTo - coverFrom) * 2 * CLASSES);
-      for (let y = 0; y < 13; y++) sums[y] = biasSums[y]!;
+      const needed = used + 96 + (coverTo - coverFrom) * 2 * CLASSES;
+      if (ids.length < needed) {
+        const bigger = grown(ids, needed);
+        bigger.set(ids.subarray(0, used));
+        ids = this.ids = bigger;
+      }
+      offsets[i] = used;
+      const row = i * 13;
+      for (let y = 0; y < 13; y++) out[row + y] = biasSums[y]!;
       const k = i + 3;
       const c0 = chars[k]!;
       const at = from + i;
-      let used = charHashes(ids, chars, shapes, k);
+      used = charHashes(ids, used, chars, shapes, k);
 
       const es = eojeolStart[i]!;
       const ee = eojeolEnd[i]!;
@@ -357,7 +368,7 @@ export class Emitter {
           hasWhole = ee - es <= MAX_EOJEOL_HASH;
           if (hasWhole) whole = hashAddRange(H18, text, es, ee);
         }
-        for (let y = 0; y < 13; y++) sums[y]! += eojeolSums[y]!;
+        for (let y = 0; y < 13; y++) out[row + y]! += eojeolSums[y]!;
         const before = at - es;
         const after = ee - at - 1;
         const b3 = before < 3 ? before : 3;
@@ -414,7 +425,7 @@ export class Emitter {
             currentToken = t;
             this.tokenConstants(tokens!, t);
           }
-          for (let y = 0; y < 13; y++) sums[y]! += tokenSums[y]!;
+          for (let y = 0; y < 13; y++) out[row + y]! += tokenSums[y]!;
           const token = tokens![t]!;
           const position = bies(at, token.start, token.end);
           const pos = posHash[t]!;
@@ -433,9 +444,14 @@ export class Emitter {
         } else ids[used++] = H40;
       }
 
-      for (let f = 0; f < used; f += 255) this.accumulate(ids, f, Math.min(used, f + 255), sums);
+    }
+    offsets[n] = used;
+    // Then the rows of all units in one tight loop: the loads of neighbouring units overlap.
+    for (let i = 0; i < n; i++) {
+      sums.fill(0);
+      for (let f = offsets[i]!, end = offsets[i + 1]!; f < end; f += 255) this.accumulate(ids, f, Math.min(end, f + 255), sums);
       const row = i * 13;
-      for (let y = 0; y < 13; y++) out[row + y] = sums[y]! * scale;
+      for (let y = 0; y < 13; y++) out[row + y] = (out[row + y]! + sums[y]!) * scale;
     }
   }
 
