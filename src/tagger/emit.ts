@@ -204,10 +204,12 @@ export class Emitter {
   private offsets: Int32Array = new Int32Array(1024);
   /** Sums of one unit's rows, exact integers. */
   private readonly sums = new Float64Array(13);
+  /** Per unit, the lane sums (9 words, see {@link lanes}) of its bias, eojeol and token constant features. */
+  private base: Int32Array = new Int32Array(9 * 1024);
   /** Row sums of the bias feature, of the current eojeol's context words and of the current token's constants. */
-  private readonly biasSums = new Float64Array(13);
-  private readonly eojeolSums = new Float64Array(13);
-  private readonly tokenSums = new Float64Array(13);
+  private readonly biasLanes = new Int32Array(9);
+  private readonly eojeolLanes = new Int32Array(9);
+  private readonly tokenLanes = new Int32Array(9);
   private readonly contextIds = new Int32Array(16);
 
   constructor(
@@ -216,7 +218,7 @@ export class Emitter {
   ) {
     this.table = table;
     this.shift = 32 - table.bits;
-    this.accumulate(Int32Array.of(H0), 0, 1, this.biasSums);
+    this.lanes(Int32Array.of(H0), 0, 1, this.biasLanes);
   }
 
   /** Writes `out[i * 13 + y]` for the units of `text[from, to)` (see extractFeatures for the inputs). */
@@ -332,9 +334,9 @@ export class Emitter {
     let hasWhole = false;
     let currentToken = -2;
     const sums = this.sums;
-    const eojeolSums = this.eojeolSums;
-    const tokenSums = this.tokenSums;
-    const biasSums = this.biasSums;
+    const { eojeolLanes, tokenLanes, biasLanes } = this;
+    if (this.base.length < 9 * n) this.base = new Int32Array(18 * n);
+    const base = this.base;
     const scale = this.table.scale;
     const { posHash, tokenHash } = this;
     if (this.offsets.length < n + 1) this.offsets = new Int32Array(2 * (n + 1));
@@ -352,8 +354,8 @@ export class Emitter {
         ids = this.ids = bigger;
       }
       offsets[i] = used;
-      const row = i * 13;
-      for (let y = 0; y < 13; y++) out[row + y] = biasSums[y]!;
+      const b9 = 9 * i;
+      for (let w = 0; w < 9; w++) base[b9 + w] = biasLanes[w]!;
       const k = i + 3;
       const c0 = chars[k]!;
       const at = from + i;
@@ -368,7 +370,7 @@ export class Emitter {
           hasWhole = ee - es <= MAX_EOJEOL_HASH;
           if (hasWhole) whole = hashAddRange(H18, text, es, ee);
         }
-        for (let y = 0; y < 13; y++) out[row + y]! += eojeolSums[y]!;
+        for (let w = 0; w < 9; w++) base[b9 + w]! += eojeolLanes[w]!;
         const before = at - es;
         const after = ee - at - 1;
         const b3 = before < 3 ? before : 3;
@@ -425,7 +427,7 @@ export class Emitter {
             currentToken = t;
             this.tokenConstants(tokens!, t);
           }
-          for (let y = 0; y < 13; y++) out[row + y]! += tokenSums[y]!;
+          for (let w = 0; w < 9; w++) base[b9 + w]! += tokenLanes[w]!;
           const token = tokens![t]!;
           const position = bies(at, token.start, token.end);
           const pos = posHash[t]!;
@@ -447,15 +449,10 @@ export class Emitter {
     }
     offsets[n] = used;
     // Then the rows of all units in one tight loop: the loads of neighbouring units overlap.
-    for (let i = 0; i < n; i++) {
-      sums.fill(0);
-      for (let f = offsets[i]!, end = offsets[i + 1]!; f < end; f += 255) this.accumulate(ids, f, Math.min(end, f + 255), sums);
-      const row = i * 13;
-      for (let y = 0; y < 13; y++) out[row + y] = (out[row + y]! + sums[y]!) * scale;
-    }
+    this.sumRows(n, out, scale, sums);
   }
 
-  /** The context-word features of the eojeol `text[es, ee)`, summed into eojeolSums. */
+  /** The context-word features of the eojeol `text[es, ee)`, summed into eojeolLanes. */
   private eojeolContext(text: string, es: number, ee: number): void {
     const ids = this.contextIds;
     const length = text.length;
@@ -476,11 +473,10 @@ export class Emitter {
       ids[used++] = hashAddRange(H20, text, ns, Math.min(ne, ns + 2));
       if (ne - ns <= 6) ids[used++] = hashAddRange(H22, text, ns, ne);
     } else ids[used++] = H20;
-    this.eojeolSums.fill(0);
-    this.accumulate(ids, 0, used, this.eojeolSums);
+    this.lanes(ids, 0, used, this.eojeolLanes);
   }
 
-  /** The features of token t that do not depend on the unit, summed into tokenSums. */
+  /** The features of token t that do not depend on the unit, summed into tokenLanes. */
   private tokenConstants(tokens: readonly Token[], t: number): void {
     const ids = this.contextIds;
     const { tokenHash } = this;
@@ -496,8 +492,115 @@ export class Emitter {
     const nextClass = t + 1 < count ? tokens[t + 1]!.nameClass : undefined;
     if (previousClass) ids[used++] = hashString(H48, previousClass);
     if (nextClass) ids[used++] = hashString(H49, nextClass);
-    this.tokenSums.fill(0);
-    this.accumulate(ids, 0, used, this.tokenSums);
+    this.lanes(ids, 0, used, this.tokenLanes);
+  }
+
+  /**
+   * The rows of the features hashed in `ids[from, to)` (at most 64) as lane sums in `out[0, 9)`: words 0-7 hold
+   * two 16-bit sums of weight + 128 each (labels 0, 2 | 1, 3 | 4, 6 | 5, 7 | 8, 10 | 9, 11 | 12 | -), word 8 the
+   * count of rows. Lane sums add up as long as the count stays below 256.
+   */
+  private lanes(ids: Int32Array, from: number, to: number, out: Int32Array): void {
+    const { index, rows } = this.table;
+    const shift = this.shift;
+    out.fill(0);
+    for (let f = from; f < to; f++) {
+      let h = ids[f]!;
+      h ^= h >>> 16;
+      h = Math.imul(h, 0x85ebca6b);
+      h ^= h >>> 13;
+      h = Math.imul(h, 0xc2b2ae35);
+      h ^= h >>> 16;
+      const bucket = h >>> shift;
+      const word = (bucket >>> 5) << 1;
+      const set = index[word]!;
+      const bit = 1 << (bucket & 31);
+      if ((set & bit) === 0) continue;
+      const r = (index[word + 1]! + popcount(set & (bit - 1))) << 2;
+      for (let w = 0; w < 4; w++) {
+        const x = rows[r + w]!;
+        out[2 * w] = (out[2 * w]! + (x & 0xff00ff)) | 0;
+        out[2 * w + 1] = (out[2 * w + 1]! + ((x >>> 8) & 0xff00ff)) | 0;
+      }
+      out[8]!++;
+    }
+  }
+
+  /** out[i * 13 + y] for every unit: its base lanes plus the rows of its features, times the scale. */
+  private sumRows(n: number, out: Float64Array, scale: number, sums: Float64Array): void {
+    const { index, rows } = this.table;
+    const { ids, offsets, base } = this;
+    const shift = this.shift;
+    for (let i = 0; i < n; i++) {
+      const b9 = 9 * i;
+      const from = offsets[i]!;
+      const to = offsets[i + 1]!;
+      const row = i * 13;
+      if (to - from + base[b9 + 8]! > 255) {
+        // Too many rows for the 16-bit lanes (long dictionary overlaps): decode the base, add in chunks.
+        sums.fill(0);
+        const count = base[b9 + 8]!;
+        for (let w = 0; w < 8; w++) {
+          const lanes = base[b9 + w]!;
+          const y = (w >> 1) * 4 + (w & 1);
+          if (y < 13) sums[y] = (lanes & 0xffff) - 128 * count;
+          if (y + 2 < 13) sums[y + 2] = (lanes >>> 16) - 128 * count;
+        }
+        for (let f = from; f < to; f += 255) this.accumulate(ids, f, Math.min(to, f + 255), sums);
+        for (let y = 0; y < 13; y++) out[row + y] = sums[y]! * scale;
+        continue;
+      }
+      let e0 = base[b9]!;
+      let o0 = base[b9 + 1]!;
+      let e1 = base[b9 + 2]!;
+      let o1 = base[b9 + 3]!;
+      let e2 = base[b9 + 4]!;
+      let o2 = base[b9 + 5]!;
+      let e3 = base[b9 + 6]!;
+      let o3 = base[b9 + 7]!;
+      let count = base[b9 + 8]!;
+      for (let f = from; f < to; f++) {
+        let h = ids[f]!;
+        h ^= h >>> 16;
+        h = Math.imul(h, 0x85ebca6b);
+        h ^= h >>> 13;
+        h = Math.imul(h, 0xc2b2ae35);
+        h ^= h >>> 16;
+        const bucket = h >>> shift;
+        const word = (bucket >>> 5) << 1;
+        const set = index[word]!;
+        const bit = 1 << (bucket & 31);
+        if ((set & bit) === 0) continue;
+        const r = (index[word + 1]! + popcount(set & (bit - 1))) << 2;
+        count++;
+        const x0 = rows[r]!;
+        const x1 = rows[r + 1]!;
+        const x2 = rows[r + 2]!;
+        const x3 = rows[r + 3]!;
+        e0 = (e0 + (x0 & 0xff00ff)) | 0;
+        o0 = (o0 + ((x0 >>> 8) & 0xff00ff)) | 0;
+        e1 = (e1 + (x1 & 0xff00ff)) | 0;
+        o1 = (o1 + ((x1 >>> 8) & 0xff00ff)) | 0;
+        e2 = (e2 + (x2 & 0xff00ff)) | 0;
+        o2 = (o2 + ((x2 >>> 8) & 0xff00ff)) | 0;
+        e3 = (e3 + (x3 & 0xff00ff)) | 0;
+        o3 = (o3 + ((x3 >>> 8) & 0xff00ff)) | 0;
+      }
+      const bias = 128 * count;
+      out[row] = ((e0 & 0xffff) - bias) * scale;
+      out[row + 1] = ((o0 & 0xffff) - bias) * scale;
+      out[row + 2] = ((e0 >>> 16) - bias) * scale;
+      out[row + 3] = ((o0 >>> 16) - bias) * scale;
+      out[row + 4] = ((e1 & 0xffff) - bias) * scale;
+      out[row + 5] = ((o1 & 0xffff) - bias) * scale;
+      out[row + 6] = ((e1 >>> 16) - bias) * scale;
+      out[row + 7] = ((o1 >>> 16) - bias) * scale;
+      out[row + 8] = ((e2 & 0xffff) - bias) * scale;
+      out[row + 9] = ((o2 & 0xffff) - bias) * scale;
+      out[row + 10] = ((e2 >>> 16) - bias) * scale;
+      out[row + 11] = ((o2 >>> 16) - bias) * scale;
+      out[row + 12] = ((e3 & 0xffff) - bias) * scale;
+    }
   }
 
   /**

@@ -11,7 +11,7 @@ import { Posterior, SpanScorer, viterbi, viterbi13 } from '../../src/tagger/deco
 import { Emitter, weightTable } from '../../src/tagger/emit.js';
 import { extractFeatures } from '../../src/tagger/features.js';
 import { LABEL_COUNT, beginLabel, insideLabel, labelsToSpans } from '../../src/tagger/labels.js';
-import { loadTaggerLexicon, TaggerLexicon, type LexiconMatch } from '../../src/tagger/lexicon.js';
+import { LEXICON_CLASSES, loadTaggerLexicon, TaggerLexicon, type LexiconMatch } from '../../src/tagger/lexicon.js';
 import { computeEmissions, decodeModel, type TaggerModel } from '../../src/tagger/model.js';
 import { seededRandom } from '../../src/tagger/train.js';
 import { createSentenceStage } from '../../src/text/sentences.js';
@@ -67,6 +67,21 @@ describe('fast inference paths', () => {
         }
       }
     }
+  });
+
+  it('Emitter handles units with more features than its 16-bit lanes hold at once', () => {
+    const crowded = new TaggerLexicon();
+    for (let length = 1; length <= 12; length++) for (const c of LEXICON_CLASSES) crowded.add('가'.repeat(length), c);
+    const emitter = new Emitter(weightTable(model)!, crowded);
+    const text = `${'가'.repeat(30)} 나`;
+    const features = extractFeatures({ text, from: 0, to: text.length }, crowded, model.bits);
+    let most = 0;
+    for (let i = 0; i < text.length; i++) most = Math.max(most, features.offsets[i + 1]! - features.offsets[i]!);
+    expect(most).toBeGreaterThan(300);
+    const expected = computeEmissions(model, features);
+    const actual = new Float64Array(text.length * 13);
+    emitter.emissions(text, 0, text.length, undefined, actual);
+    expect(Array.from(actual)).toEqual(Array.from(expected.subarray(0, text.length * 13)));
   });
 
   it('the compiled trie finds what a plain scan of the surfaces finds', () => {
