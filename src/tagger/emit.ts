@@ -550,15 +550,9 @@ export class Emitter {
         for (let y = 0; y < 13; y++) out[row + y] = sums[y]! * scale;
         continue;
       }
-      let e0 = base[b9]!;
-      let o0 = base[b9 + 1]!;
-      let e1 = base[b9 + 2]!;
-      let o1 = base[b9 + 3]!;
-      let e2 = base[b9 + 4]!;
-      let o2 = base[b9 + 5]!;
-      let e3 = base[b9 + 6]!;
-      let o3 = base[b9 + 7]!;
-      let count = base[b9 + 8]!;
+      // First the rows of the unit's features (the bit index is small and mostly cached), then their weights (the
+      // misses): with nothing else in the second loop, more of its loads are in flight at once.
+      let active = from;
       for (let f = from; f < to; f++) {
         let h = ids[f]!;
         h ^= h >>> 16;
@@ -571,8 +565,19 @@ export class Emitter {
         const set = index[word]!;
         const bit = 1 << (bucket & 31);
         if ((set & bit) === 0) continue;
-        const r = (index[word + 1]! + popcount(set & (bit - 1))) << 2;
-        count++;
+        ids[active++] = (index[word + 1]! + popcount(set & (bit - 1))) << 2;
+      }
+      let e0 = base[b9]!;
+      let o0 = base[b9 + 1]!;
+      let e1 = base[b9 + 2]!;
+      let o1 = base[b9 + 3]!;
+      let e2 = base[b9 + 4]!;
+      let o2 = base[b9 + 5]!;
+      let e3 = base[b9 + 6]!;
+      let o3 = base[b9 + 7]!;
+      const count = base[b9 + 8]! + active - from;
+      for (let f = from; f < active; f++) {
+        const r = ids[f]!;
         const x0 = rows[r]!;
         const x1 = rows[r + 1]!;
         const x2 = rows[r + 2]!;
