@@ -396,26 +396,22 @@ export class Emitter {
         const rest = es >= 0 ? ee - me : 9;
         const alignedEnd = rest === 0 ? 0 : rest <= 2 ? 1 : 2;
         const span = me - ms < 5 ? me - ms : 5;
-        for (let b = 0; b < CLASSES; b++) {
-          if ((mask & (1 << b)) === 0) continue;
+        for (let bits = mask; bits !== 0; bits &= bits - 1) {
+          const b = 31 - Math.clz32(bits & -bits);
           ids[used++] = hashAdd(hashAdd(hashAdd(hashAdd(H30, b), position), alignedStart), alignedEnd);
           ids[used++] = hashAdd(hashAdd(hashAdd(H31, b), position), span);
         }
       }
       const nextMask = startsAt[i + 1]!;
       const previousMask = endsAt[i]!;
-      if ((nextMask | previousMask) !== 0) {
-        for (let b = 0; b < CLASSES; b++) {
-          if (nextMask & (1 << b)) ids[used++] = hashAdd(H32, b);
-          if (previousMask & (1 << b)) ids[used++] = hashAdd(H33, b);
-        }
-      }
+      for (let bits = nextMask; bits !== 0; bits &= bits - 1) ids[used++] = hashAdd(H32, 31 - Math.clz32(bits & -bits));
+      for (let bits = previousMask; bits !== 0; bits &= bits - 1) ids[used++] = hashAdd(H33, 31 - Math.clz32(bits & -bits));
       if (es >= 0 && ee < length && at === ee - 1) {
         let ns = ee;
         while (ns < length && isSpaceCode(text.charCodeAt(ns))) ns++;
         if (ns < to) {
           const mask = startsAt[ns - from]!;
-          if (mask !== 0) for (let b = 0; b < CLASSES; b++) if (mask & (1 << b)) ids[used++] = hashAdd(H34, b);
+          for (let bits = mask; bits !== 0; bits &= bits - 1) ids[used++] = hashAdd(H34, 31 - Math.clz32(bits & -bits));
         }
       }
 
