@@ -13,6 +13,7 @@ import {
   CHAR_PUNCT,
   CHAR_SCRIPT_SHIFT,
   CHAR_SPACE,
+  HANGUL_FIRST,
   TRIE_HAS_VALUE,
   TRIE_PARENT_MASK,
   type MecabDictionary,
@@ -58,42 +59,25 @@ const KIND_DICT = 1;
 const KIND_UNKNOWN = 2;
 const KIND_USER = 3;
 
-/** Growable struct-of-arrays storage for lattice nodes, reused across calls. */
-class Nodes {
-  capacity = 0;
-  start = new Int32Array(0);
-  end = new Int32Array(0);
-  ref = new Int32Array(0);
-  kind = new Uint8Array(0);
-  right = new Int32Array(0);
-  cost = new Int32Array(0);
-  back = new Int32Array(0);
-  next = new Int32Array(0);
-
-  ensure(n: number): void {
-    if (n <= this.capacity) return;
-    let cap = Math.max(1024, this.capacity);
-    while (cap < n) cap *= 2;
-    const grow = <T extends Int32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
-      const a = make(cap);
-      a.set(old);
-      return a;
-    };
-    this.start = grow(this.start, (k) => new Int32Array(k));
-    this.end = grow(this.end, (k) => new Int32Array(k));
-    this.ref = grow(this.ref, (k) => new Int32Array(k));
-    this.kind = grow(this.kind, (k) => new Uint8Array(k));
-    this.right = grow(this.right, (k) => new Int32Array(k));
-    this.cost = grow(this.cost, (k) => new Int32Array(k));
-    this.back = grow(this.back, (k) => new Int32Array(k));
-    this.next = grow(this.next, (k) => new Int32Array(k));
-    this.capacity = cap;
-  }
-}
+/**
+ * Lattice nodes, reused across calls: one record of NODE_FIELDS Int32 per node, so that adding a node writes one
+ * cache line and gathering the nodes that end at a position reads one per node (separate arrays per field
+ * touched eight).
+ */
+const NODE_FIELDS = 8;
+const N_START = 0;
+const N_END = 1;
+const N_REF = 2;
+const N_KIND = 3;
+const N_RIGHT = 4;
+const N_COST = 5;
+const N_BACK = 6;
+/** The next node ending at the same position (-1: none). */
+const N_NEXT = 7;
 
 export class Analyzer {
   private readonly user: UserLexicon;
-  private readonly nodes = new Nodes();
+  private nodes = new Int32Array(NODE_FIELDS * 1024);
   private head = new Int32Array(0);
   private count = 0;
   private segmentStart = 0;
@@ -111,7 +95,7 @@ export class Analyzer {
   private readonly predRight: Int32Array;
   private readonly predCost: Int32Array;
   private readonly predNode: Int32Array;
-  /** Per trie code: the root's child for it (or -1) and that node's entry value (or -1). */
+  /** Per trie code: the root's child for it (or -1), its base and its entry value (or -1). */
   private readonly rootChild: Int32Array;
   private predCount = 0;
   private readonly leftStamp: Int32Array;
@@ -193,17 +177,16 @@ export class Analyzer {
   /** Builds the lattice for `text[from, to)`, finds the best path and hands its nodes to `emit`. */
   private analyzeSegment(text: string, from: number, to: number, emit: Emitter): void {
     const dict = this.dictionary;
-    const { trie, codes, entries, chars, matrix } = dict;
+    const { trie, codes, entries, chars, matrix, hangulInfo, hangulSpan } = dict;
+    const rootChild = this.rootChild;
     const trieSize = trie.length >> 1;
     const R = dict.rightIds;
-    const nodes = this.nodes;
     const len = to - from;
     if (this.head.length < len + 1) this.head = new Int32Array(Math.max(len + 1, this.head.length * 2));
     const head = this.head;
     head.fill(-1, 0, len + 1);
     this.count = 0;
     this.segmentStart = from;
-    nodes.ensure(64);
     // Beginning of sentence: right context id 0.
     this.addNode(KIND_BOS, 0, from, from, 0, 0, -1);
 
@@ -211,7 +194,11 @@ export class Analyzer {
       const fromHead = head[p - from]!;
       if (fromHead < 0) continue;
       let s = p;
-      while (s < to && chars[text.charCodeAt(s)]! & CHAR_SPACE) s++;
+      for (; s < to; s++) {
+        const c = text.charCodeAt(s);
+        const info = (c - HANGUL_FIRST) >>> 0 < hangulSpan ? hangulInfo : chars[c]!;
+        if (!(info & CHAR_SPACE)) break;
+      }
       if (s === to) break;
       const spaced = s > p;
       let anyMatch = false;
@@ -230,13 +217,13 @@ export class Analyzer {
       // the check's flag says whether a word ends there, and a leaf (negative base) ends the walk (see build.mjs).
       // The first step, from the root, comes from a small table (the root's children are spread over the trie).
       const firstCode = codes[text.charCodeAt(s)]!;
-      let node = firstCode === 0 ? -1 : this.rootChild[2 * firstCode]!;
+      let node = firstCode === 0 ? -1 : rootChild[3 * firstCode]!;
       for (let i = s; node >= 0 && i < to; i++) {
         let value: number;
         let base: number;
         if (i === s) {
-          value = this.rootChild[2 * firstCode + 1]!;
-          base = trie[2 * node]!;
+          base = rootChild[3 * firstCode + 1]!;
+          value = rootChild[3 * firstCode + 2]!;
         } else {
           const code = codes[text.charCodeAt(i)]!;
           if (code === 0) break;
@@ -263,7 +250,7 @@ export class Analyzer {
 
       // Unknown words: only where the dictionary has nothing, or the character class always invokes them.
       const first = text.charCodeAt(s);
-      const info = chars[first]!;
+      const info = (first - HANGUL_FIRST) >>> 0 < hangulSpan ? hangulInfo : chars[first]!;
       if (!anyMatch || info & CHAR_INVOKE) {
         let cls = info & CHAR_CLASS_MASK;
         let length = 1;
@@ -274,7 +261,8 @@ export class Analyzer {
           const punct = info & CHAR_PUNCT;
           const digit = info & CHAR_DIGIT;
           for (let i = s + 1; i < to && length < MAX_UNKNOWN_LENGTH; i++) {
-            const ci = chars[text.charCodeAt(i)]!;
+            const u = text.charCodeAt(i);
+            const ci = (u - HANGUL_FIRST) >>> 0 < hangulSpan ? hangulInfo : chars[u]!;
             if (ci & CHAR_SPACE) break;
             const sc = (ci >>> CHAR_SCRIPT_SHIFT) & 0xff;
             const sameScript = sc === script || script === 0 || sc === 0 || (ci & CHAR_NON_SPACING_MARK) !== 0;
@@ -304,8 +292,9 @@ export class Analyzer {
     while (last > from && chars[text.charCodeAt(last - 1)]! & CHAR_SPACE) last--;
     let best = 0x7fffffff;
     let bestNode = -1;
-    for (let x = head[last - from]!; x >= 0; x = nodes.next[x]!) {
-      const c = nodes.cost[x]! + matrix[nodes.right[x]!]!;
+    const nodes = this.nodes;
+    for (let x = head[last - from]!; x >= 0; x = nodes[x * NODE_FIELDS + N_NEXT]!) {
+      const c = nodes[x * NODE_FIELDS + N_COST]! + matrix[nodes[x * NODE_FIELDS + N_RIGHT]!]!;
       if (c < best || (c === best && x < bestNode)) {
         best = c;
         bestNode = x;
@@ -313,10 +302,11 @@ export class Analyzer {
     }
     const path = this.path;
     path.length = 0;
-    for (let x = bestNode; x > 0; x = nodes.back[x]!) path.push(x);
+    for (let x = bestNode; x > 0; x = nodes[x * NODE_FIELDS + N_BACK]!) path.push(x);
     for (let k = path.length - 1; k >= 0; k--) {
       const x = path[k]!;
-      emit.node(nodes.kind[x]!, nodes.start[x]!, nodes.end[x]!, nodes.ref[x]!, this);
+      const o = x * NODE_FIELDS;
+      emit.node(nodes[o + N_KIND]!, nodes[o + N_START]!, nodes[o + N_END]!, nodes[o + N_REF]!, this);
     }
   }
 
@@ -327,12 +317,12 @@ export class Analyzer {
    */
   private gatherPredecessors(fromHead: number): void {
     const stamp = ++this.stamp;
-    const { cost, right, next } = this.nodes;
+    const nodes = this.nodes;
     const { rightStamp, rightSlot, predRight, predCost, predNode } = this;
     let k = 0;
-    for (let x = fromHead; x >= 0; x = next[x]!) {
-      const r = right[x]!;
-      const c = cost[x]!;
+    for (let x = fromHead; x >= 0; x = nodes[x * NODE_FIELDS + N_NEXT]!) {
+      const r = nodes[x * NODE_FIELDS + N_RIGHT]!;
+      const c = nodes[x * NODE_FIELDS + N_COST]!;
       if (rightStamp[r] !== stamp) {
         rightStamp[r] = stamp;
         rightSlot[r] = k;
@@ -404,18 +394,23 @@ export class Analyzer {
   }
 
   private addNode(kind: number, ref: number, start: number, end: number, rightId: number, cost: number, back: number): void {
-    const nodes = this.nodes;
     const x = this.count++;
-    if (x >= nodes.capacity) nodes.ensure(x + 1);
-    nodes.kind[x] = kind;
-    nodes.ref[x] = ref;
-    nodes.start[x] = start;
-    nodes.end[x] = end;
-    nodes.right[x] = rightId;
-    nodes.cost[x] = cost;
-    nodes.back[x] = back;
+    let nodes = this.nodes;
+    const o = x * NODE_FIELDS;
+    if (o >= nodes.length) {
+      const grown = new Int32Array(nodes.length * 2);
+      grown.set(nodes);
+      this.nodes = nodes = grown;
+    }
     const h = end - this.segmentStart;
-    nodes.next[x] = this.head[h]!;
+    nodes[o + N_START] = start;
+    nodes[o + N_END] = end;
+    nodes[o + N_REF] = ref;
+    nodes[o + N_KIND] = kind;
+    nodes[o + N_RIGHT] = rightId;
+    nodes[o + N_COST] = cost;
+    nodes[o + N_BACK] = back;
+    nodes[o + N_NEXT] = this.head[h]!;
     this.head[h] = x;
   }
 
@@ -481,21 +476,25 @@ interface EntryInfo {
   morphemes: Morpheme[] | undefined;
 }
 
-/** The trie's first level as a table by code: [child node or -1, entry value or -1] (see analyzeSegment). */
+/**
+ * The trie's first level as a table by code: [child node or -1, its base, entry value or -1] (see
+ * analyzeSegment): the first step of every walk then reads no slot of the 12 MB trie.
+ */
 function rootChildren(dictionary: MecabDictionary): Int32Array {
   const { trie, codes } = dictionary;
   const size = trie.length >> 1;
   let maxCode = 0;
   for (let c = 0; c < codes.length; c++) if (codes[c]! > maxCode) maxCode = codes[c]!;
-  const table = new Int32Array(2 * (maxCode + 1)).fill(-1);
+  const table = new Int32Array(3 * (maxCode + 1)).fill(-1);
   for (let code = 1; code <= maxCode; code++) {
     const child = trie[0]! + code;
     if (child >= size) continue;
     const check = trie[2 * child + 1]!;
     if ((check & TRIE_PARENT_MASK) !== 0) continue;
-    table[2 * code] = child;
     const base = trie[2 * child]!;
-    if (check & TRIE_HAS_VALUE) table[2 * code + 1] = -(base < 0 ? base : trie[2 * base]!) - 1;
+    table[3 * code] = child;
+    table[3 * code + 1] = base;
+    if (check & TRIE_HAS_VALUE) table[3 * code + 2] = -(base < 0 ? base : trie[2 * base]!) - 1;
   }
   return table;
 }
@@ -540,6 +539,15 @@ class Emitter {
       const token: Token = { start, end, text: surface, pos: w.pos, eojeol };
       if (w.nameClass || w.pos === 'NNP') token.nameClass = w.nameClass ?? 'other';
       this.push(token, w.morphemes, true);
+      return;
+    }
+    if (!dict.hasExtra(ref)) {
+      // A plain entry (most tokens): its tag and name class are in the entry record, which the lattice just
+      // read, so skip the decoded-entry cache (a 3 MB index, a cache miss per token).
+      const token: Token = { start, end, text: surface, pos: dict.tag(ref), eojeol };
+      const nameClass = dict.nameClass(ref);
+      if (nameClass) token.nameClass = nameClass;
+      this.tokens.push(token);
       return;
     }
     const info = analyzer.entryInfo(ref);

@@ -63,6 +63,10 @@ export const TRIE_HAS_VALUE = 1 << 30;
 /** The check without the flag: the parent's index (or -1 for a free slot, which matches no node). */
 export const TRIE_PARENT_MASK = TRIE_HAS_VALUE - 1;
 
+/** The first Hangul syllable, U+AC00, and the number of syllables. */
+export const HANGUL_FIRST = 0xac00;
+export const HANGUL_SYLLABLES = 11172;
+
 /** Entry info bits (4th Int16 of each entry). */
 const INFO_TAG_MASK = 0x3f;
 const INFO_TYPE_SHIFT = 6;
@@ -95,6 +99,13 @@ export class MecabDictionary {
   readonly rightIds: number;
   /** Per left id, the lowest connection cost into it (a bound for pruning in Viterbi). */
   readonly rowMin: Int16Array;
+  /**
+   * Every Hangul syllable (U+AC00-U+D7A3) has the same character facts in mecab-ko-dic: `hangulInfo`, with
+   * `hangulSpan` 11172 (0 if the table ever says otherwise). Hot loops test the range rather than read
+   * `chars`, whose 44 KB of syllables would cost a cache miss for nearly every new syllable of a text.
+   */
+  readonly hangulInfo: number;
+  readonly hangulSpan: number;
   /** Unknown-word definitions per character class id. */
   readonly unknownByClass: UnknownDefinition[][];
   readonly tagIds: Map<string, number>;
@@ -140,6 +151,10 @@ export class MecabDictionary {
       for (let r = 0; r < row.length; r++) if (row[r]! < min) min = row[r]!;
       this.rowMin[l] = min;
     }
+    let uniform = true;
+    for (let c = HANGUL_FIRST; c < HANGUL_FIRST + HANGUL_SYLLABLES; c++) if (this.chars[c] !== this.chars[HANGUL_FIRST]) uniform = false;
+    this.hangulInfo = this.chars[HANGUL_FIRST]!;
+    this.hangulSpan = uniform ? HANGUL_SYLLABLES : 0;
     this.unknownByClass = [];
     for (const def of meta.unknown) (this.unknownByClass[def.classId] ??= []).push(def);
     this.tagIds = new Map(meta.tags.map((t, i) => [t, i]));
@@ -159,6 +174,10 @@ export class MecabDictionary {
   }
   tag(entry: number): string {
     return this.meta.tags[this.tagId(entry)]!;
+  }
+  /** Whether the entry has a reading or a breakdown (see {@link extra}). */
+  hasExtra(entry: number): boolean {
+    return (this.entries[4 * entry + 3]! & INFO_EXTRA) !== 0;
   }
   type(entry: number): EntryType {
     return this.meta.types[(this.entries[4 * entry + 3]! >> INFO_TYPE_SHIFT) & 3]!;
