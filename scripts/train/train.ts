@@ -78,6 +78,7 @@ async function main(): Promise<void> {
     patience: Number(opts.get('patience') ?? 4),
     seed,
     minCount: Number(opts.get('min-count') ?? 1),
+    margin: Number(opts.get('margin') ?? 0),
     log,
   };
   // One perceptron per seed (different shuffles), early-stopped on the dev slice; their weights are averaged.

@@ -27,6 +27,11 @@ export interface TrainOptions {
   seed: number;
   /** Features (buckets) seen fewer times than this in training are not used. */
   minCount: number;
+  /**
+   * Loss-augmented decoding in training (default 0: off): every label but the gold one gets this much more score
+   * at each unit, so that updates continue until the gold sequence wins by a margin of its Hamming distance.
+   */
+  margin?: number;
   log?: (line: string) => void;
 }
 
@@ -219,6 +224,7 @@ export function trainTagger(
   const order = train.map((_, i) => i);
   let step = 1;
   const predicted = new Uint8Array(4096);
+  const margin = options.margin ?? 0;
 
   for (let epoch = 1; epoch <= options.maxEpochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -231,6 +237,11 @@ export function trainTagger(
       const n = features.length;
       if (n === 0) continue;
       const emissions = computeEmissions(current, features);
+      if (margin !== 0) {
+        for (let i = 0; i < n; i++) {
+          for (let y = 0; y < L; y++) if (y !== gold[i]) emissions[i * L + y]! += margin;
+        }
+      }
       const labels = viterbi(emissions, n, current, n <= predicted.length ? predicted.subarray(0, n) : undefined);
       let wrong = false;
       for (let i = 0; i < n; i++) {
