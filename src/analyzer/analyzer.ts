@@ -77,7 +77,7 @@ const N_NEXT = 7;
 
 export class Analyzer {
   private readonly user: UserLexicon;
-  private nodes = new Int32Array(NODE_FIELDS * 1024);
+  private nodes: Int32Array = new Int32Array(NODE_FIELDS * 1024);
   private head = new Int32Array(0);
   private count = 0;
   private segmentStart = 0;
@@ -179,6 +179,8 @@ export class Analyzer {
     const dict = this.dictionary;
     const { trie, codes, entries, chars, matrix, hangulInfo, hangulSpan } = dict;
     const rootChild = this.rootChild;
+    const { penaltyByTag, leftStamp, leftCost, leftNode, predRight, predCost, predNode } = this;
+    const rowMin = dict.rowMin;
     const trieSize = trie.length >> 1;
     const R = dict.rightIds;
     const len = to - from;
@@ -203,6 +205,8 @@ export class Analyzer {
       const spaced = s > p;
       let anyMatch = false;
       this.gatherPredecessors(fromHead);
+      const stamp = this.stamp;
+      const predCount = this.predCount;
 
       if (this.user.size > 0) {
         const w = this.user.longest(text, s, to);
@@ -237,13 +241,52 @@ export class Analyzer {
         }
         if (base < 0) node = -1; // a leaf: no longer word starts here
         if (value >= 0) {
+          const endAt = i + 1 - from;
+          let nodes = this.nodes;
           const first = (value / 64) | 0;
           const last = first + (value & 63);
           anyMatch = true;
           for (let e = first; e < last; e++) {
             const o = 4 * e;
-            const wordCost = entries[o + 2]! + (spaced ? this.penaltyByTag[entries[o + 3]! & 0x3f]! : 0);
-            this.connect(s, i + 1, entries[o]!, entries[o + 1]!, wordCost, KIND_DICT, e);
+            const leftId = entries[o]!;
+            const wordCost = entries[o + 2]! + (spaced ? penaltyByTag[entries[o + 3]! & 0x3f]! : 0);
+            // connect() and addNode(), inlined with the arrays in locals: this loop runs for every dictionary
+            // entry at every position, and V8 reloads fields of `this` through the calls.
+            let best: number;
+            let bestNode: number;
+            if (leftStamp[leftId] === stamp) {
+              best = leftCost[leftId]!;
+              bestNode = leftNode[leftId]!;
+            } else {
+              const row = leftId * R;
+              const rowMinL = rowMin[leftId]!;
+              best = 0x7fffffff;
+              bestNode = -1;
+              for (let k = 0; k < predCount; k++) {
+                const pc = predCost[k]!;
+                if (pc + rowMinL > best) break;
+                const c = pc + matrix[row + predRight[k]!]!;
+                if (c < best || (c === best && predNode[k]! < bestNode)) {
+                  best = c;
+                  bestNode = predNode[k]!;
+                }
+              }
+              leftStamp[leftId] = stamp;
+              leftCost[leftId] = best;
+              leftNode[leftId] = bestNode;
+            }
+            const x = this.count++;
+            const no = x * NODE_FIELDS;
+            if (no >= nodes.length) nodes = this.growNodes();
+            nodes[no + N_START] = s;
+            nodes[no + N_END] = i + 1;
+            nodes[no + N_REF] = e;
+            nodes[no + N_KIND] = KIND_DICT;
+            nodes[no + N_RIGHT] = entries[o + 1]!;
+            nodes[no + N_COST] = best + wordCost;
+            nodes[no + N_BACK] = bestNode;
+            nodes[no + N_NEXT] = head[endAt]!;
+            head[endAt] = x;
           }
         }
       }
@@ -393,15 +436,16 @@ export class Analyzer {
     this.addNode(kind, ref, start, end, rightId, best + wordCost, bestNode);
   }
 
+  private growNodes(): Int32Array {
+    const grown = new Int32Array(this.nodes.length * 2);
+    grown.set(this.nodes);
+    return (this.nodes = grown);
+  }
+
   private addNode(kind: number, ref: number, start: number, end: number, rightId: number, cost: number, back: number): void {
     const x = this.count++;
-    let nodes = this.nodes;
     const o = x * NODE_FIELDS;
-    if (o >= nodes.length) {
-      const grown = new Int32Array(nodes.length * 2);
-      grown.set(nodes);
-      this.nodes = nodes = grown;
-    }
+    const nodes = o < this.nodes.length ? this.nodes : this.growNodes();
     const h = end - this.segmentStart;
     nodes[o + N_START] = start;
     nodes[o + N_END] = end;
