@@ -39,6 +39,36 @@ function tokensIn(tokens: readonly Token[], from: number, to: number, cursor: { 
 }
 
 /**
+ * The longest span tagged at once, in UTF-16 units. A longer sentence (a document without sentence ends, a
+ * table, a list) is tagged in pieces cut at white space, so that memory stays bounded by this length and not by
+ * the input (the decoder keeps 13 scores and back-pointers per unit). Real sentences are far shorter: the
+ * longest of the KLUE sample has under 500 characters.
+ */
+export const MAX_TAGGED_SPAN = 2048;
+
+/** `[start, end)` in pieces of at most `max` units, cut after white space where there is some in the second half. */
+export function splitLongRange(
+  text: string,
+  start: number,
+  end: number,
+  max = MAX_TAGGED_SPAN,
+): { start: number; end: number }[] {
+  const pieces: { start: number; end: number }[] = [];
+  let from = start;
+  while (end - from > max) {
+    let cut = from + max;
+    let at = cut;
+    while (at > from + (max >> 1) && !/\s/.test(text[at - 1]!)) at--;
+    if (at > from + (max >> 1)) cut = at;
+    else if (/[\uDC00-\uDFFF]/.test(text[cut]!)) cut--; // never between the halves of a surrogate pair
+    pieces.push({ start: from, end: cut });
+    from = cut;
+  }
+  pieces.push({ start: from, end });
+  return pieces;
+}
+
+/**
  * The statistical entity tagger: a character-level BIO tagger (averaged perceptron, constrained Viterbi) that adds
  * candidates with source 'tagger' and a posterior `score`. It tags each sentence of `doc.sentences` (the whole
  * text when there are none) and reads the analyzer's tokens for part-of-speech and name-class features.
@@ -62,11 +92,14 @@ export function createTaggerStage(options: TaggerStageOptions = {}): Stage {
       const tokens = doc.tokens ?? [];
       const cursor = { at: 0 };
       doc.candidates ??= [];
-      for (const range of ranges) {
-        const inRange = tokens.length > 0 ? tokensIn(tokens, range.start, range.end, cursor) : undefined;
-        for (const entity of tagger.tag(text, range.start, range.end, inRange, tagOptions)) {
-          if (entity.score < threshold) continue;
-          addCandidate(doc, { start: entity.start, end: entity.end, type: entity.type, source: 'tagger', score: entity.score });
+      for (const sentence of ranges) {
+        const long = sentence.end - sentence.start > MAX_TAGGED_SPAN;
+        for (const range of long ? splitLongRange(text, sentence.start, sentence.end) : [sentence]) {
+          const inRange = tokens.length > 0 ? tokensIn(tokens, range.start, range.end, cursor) : undefined;
+          for (const entity of tagger.tag(text, range.start, range.end, inRange, tagOptions)) {
+            if (entity.score < threshold) continue;
+            addCandidate(doc, { start: entity.start, end: entity.end, type: entity.type, source: 'tagger', score: entity.score });
+          }
         }
       }
     },
