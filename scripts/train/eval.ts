@@ -53,7 +53,7 @@ async function main(): Promise<void> {
           .map(([t, p]) => `${t.slice(0, 3)} ${p.f1.toFixed(3)}`)
           .join(' '),
     );
-    if (opts.has('verbose') || name === (opts.get('policy') ?? 'priority first (proposed)')) {
+    if (opts.has('verbose') || name === (opts.get('policy') ?? 'default')) {
       console.log(formatReport(`${name}`, report));
     }
   }
@@ -61,8 +61,8 @@ async function main(): Promise<void> {
   console.log(summary.join('\n'));
 
   // minScore after resolution (as the extractor applies it): precision against recall.
-  const proposed = POLICIES['priority first (proposed)']!;
-  console.log('minScore on the proposed policy (tagger entities below it dropped after resolution):');
+  const proposed = POLICIES.default!;
+  console.log('minScore on the default policy (tagger entities below it dropped after resolution):');
   for (const threshold of [0, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95]) {
     const report = score(
       docs.map((doc, i) => ({

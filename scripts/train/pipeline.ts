@@ -52,7 +52,7 @@ function byGroups(groups: ((e: Entity) => boolean)[]): Policy {
   return (candidates) => {
     const chosen: Entity[] = [];
     for (const group of groups) {
-      for (const entity of resolveOverlaps(candidates.filter(group))) {
+      for (const entity of resolveOverlaps(candidates.filter(group), { order: 'length' })) {
         if (!chosen.some((kept) => overlaps(kept, entity))) chosen.push(entity);
       }
     }
@@ -65,39 +65,10 @@ export const isUser = (e: Entity): boolean => e.source === 'userDictionary';
 export const isRule = (e: Entity): boolean => !isTagger(e) && !isUser(e);
 const FIGURES = new Set(['DATE', 'TIME', 'QUANTITY']);
 
-/**
- * Resolution by source priority first, then length (the reverse of resolveOverlaps' order), then score: the
- * policy proposed for src/resolve/overlap.ts.
- */
-export function priorityFirst(priority: Readonly<Record<string, number>>): Policy {
-  return (candidates) => {
-    const ranked = [...candidates].sort(
-      (a, b) =>
-        (priority[b.source] ?? 0) - (priority[a.source] ?? 0) ||
-        b.end - b.start - (a.end - a.start) ||
-        (b.score ?? 1) - (a.score ?? 1) ||
-        a.start - b.start,
-    );
-    const chosen: Entity[] = [];
-    for (const c of ranked) if (c.end > c.start && !chosen.some((k) => overlaps(k, c))) chosen.push(c);
-    return chosen.sort((a, b) => a.start - b.start);
-  };
-}
-
-/** The priorities recommended to the integrator (figures, then the tagger, then the name rules). */
-export const PROPOSED_PRIORITY: Readonly<Record<string, number>> = {
-  userDictionary: 100,
-  dateTime: 60,
-  quantity: 60,
-  tagger: 45,
-  organization: 40,
-  person: 35,
-  place: 30,
-  english: 10,
-};
-
 export const POLICIES: Record<string, Policy> = {
-  'priority first (proposed)': priorityFirst(PROPOSED_PRIORITY),
+  // What the default pipeline does: its stage list has no person rules, and resolveOverlaps ranks by priority.
+  default: (c) => resolveOverlaps(c.filter((e) => e.source !== 'person')),
+  'priority first, with the person rules': (c) => resolveOverlaps(c),
   'figure rules, then tagger (no name rules)': byGroups([isUser, (e) => isRule(e) && FIGURES.has(e.type), isTagger]),
   'figure rules, tagger, name rules scoring >= 0.9': byGroups([
     isUser,
@@ -111,10 +82,10 @@ export const POLICIES: Record<string, Policy> = {
     isTagger,
     (e) => e.source === 'organization',
   ]),
-  'rules only': (c) => resolveOverlaps(c.filter((e) => !isTagger(e))),
-  'tagger only': (c) => resolveOverlaps(c.filter((e) => isTagger(e) || isUser(e))),
-  'longest first, tagger 20 (current)': (c) => resolveOverlaps(c),
-  'longest first, tagger 70': (c) => resolveOverlaps(c, { priority: { ...DEFAULT_SOURCE_PRIORITY, tagger: 70 } }),
+  'rules only': (c) => resolveOverlaps(c.filter((e) => !isTagger(e)), { order: 'length' }),
+  'tagger only': (c) => resolveOverlaps(c.filter((e) => isTagger(e) || isUser(e)), { order: 'length' }),
+  'longest first, tagger 20': (c) => resolveOverlaps(c, { order: 'length', priority: { ...DEFAULT_SOURCE_PRIORITY, tagger: 20 } }),
+  'longest first, tagger 70': (c) => resolveOverlaps(c, { order: 'length', priority: { ...DEFAULT_SOURCE_PRIORITY, tagger: 70 } }),
   'tagger first, rules fill gaps': byGroups([isUser, isTagger, isRule]),
   'rules first, tagger fills gaps': byGroups([isUser, isRule, isTagger]),
   'figure rules, then tagger, then name rules': byGroups([
