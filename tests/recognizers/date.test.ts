@@ -134,15 +134,17 @@ describe.skipIf(!existsSync(join(SEED, 'seed-article.txt')))('seed article', () 
   });
 });
 
-describe('linear time', () => {
+// Long repetitive inputs that would make a backtracking rule blow up: they must come through whole (vitest's test
+// timeout is the backstop; speed itself is measured by npm run bench, not by tests).
+describe('long repetitive input', () => {
   it.each([
-    ['digits', '1'.repeat(200_000)],
-    ['spaces after a label', `발행일${' '.repeat(200_000)}x`],
-    ['numerals', '3명 '.repeat(50_000)],
-    ['words', '이날 오후 '.repeat(40_000)],
-  ])('handles 200k characters of %s quickly', async (_name, text) => {
-    const started = performance.now();
-    await extractNumeric(text, '2016-05-17');
-    expect(performance.now() - started).toBeLessThan(5_000);
+    ['digits', '1'.repeat(200_000), 0],
+    ['spaces after a label', `발행일${' '.repeat(200_000)}x`, 0],
+    ['numerals', '3명 '.repeat(50_000), 50_000],
+    ['words', '이날 오후 '.repeat(40_000), 80_000],
+  ])('goes through 200k characters of %s', async (_name, text, atLeast) => {
+    const { entities } = await extractNumeric(text, '2016-05-17');
+    expect(entities.length).toBeGreaterThanOrEqual(atLeast);
+    for (const e of entities) expect(text.slice(e.start, e.end)).toBe(e.text);
   });
 });
