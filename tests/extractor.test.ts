@@ -85,3 +85,13 @@ describe('extract', () => {
     expect(Array.isArray(result.entities)).toBe(true);
   });
 });
+
+describe('English names inside Korean text', () => {
+  it('keeps the whole English name that compromise finds', async () => {
+    const extractor = await createExtractor();
+    const text = 'Donald Trump 대통령과 시진핑 주석이 New York에서 만났다.';
+    const found = extractor.extract(text).entities.map((e) => [e.type, e.text]);
+    expect(found).toContainEqual(['PERSON', 'Donald Trump']);
+    expect(found).toContainEqual(['LOCATION', 'New York']);
+  });
+});
