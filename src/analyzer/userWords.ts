@@ -2,6 +2,7 @@
  * User words for the morphological analyzer: surfaces the dictionary lacks or splits (brand names, new coinages,
  * names), with a Sejong tag, an optional cost and an optional breakdown.
  */
+import { hasBatchim } from 'es-hangul';
 import { ERROR_CODES, KornerError } from '../errors.js';
 import type { MecabDictionary, Morpheme, NameClass } from './dictionary.js';
 
@@ -167,8 +168,6 @@ export class UserLexicon {
     if (!ids) {
       throw new KornerError(ERROR_CODES.DICTIONARY, `user word "${surface}": the dictionary has no words tagged ${word.pos}.`);
     }
-    const last = surface.charCodeAt(surface.length - 1);
-    const batchim = last >= 0xac00 && last <= 0xd7a3 && (last - 0xac00) % 28 !== 0;
-    return [ids[0], batchim ? ids[1] : ids[2]];
+    return [ids[0], hasBatchim(surface) ? ids[1] : ids[2]];
   }
 }

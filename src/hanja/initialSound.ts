@@ -8,35 +8,26 @@
  * Within a word the original reading (본음) stays: 남녀, 유성룡, 쌍룡.
  */
 
-const SBASE = 0xac00;
-const SLAST = 0xd7a3;
-// Jungseong indices of ㅑ ㅒ ㅕ ㅖ ㅛ ㅠ ㅣ, the vowels before which ㄴ and ㄹ drop (제10–11항).
-const IOTIZED = new Set([2, 3, 6, 7, 12, 17, 20]);
-const NIEUN = 2;
-const RIEUL = 5;
-const IEUNG = 11;
+import { combineCharacter, disassembleCompleteCharacter } from 'es-hangul';
+
+/** The vowels before which ㄴ and ㄹ drop (제10–11항): ㅑ ㅒ ㅕ ㅖ ㅛ ㅠ ㅣ. */
+const IOTIZED = new Set(['ㅑ', 'ㅒ', 'ㅕ', 'ㅖ', 'ㅛ', 'ㅠ', 'ㅣ']);
 
 /** The syllable as written at the start of a word. Non-syllables are returned unchanged. */
 export function initialForm(syllable: string): string {
-  const code = syllable.charCodeAt(0);
-  if (syllable.length !== 1 || code < SBASE || code > SLAST) return syllable;
-  const index = code - SBASE;
-  const lead = Math.floor(index / 588);
-  const rest = index % 588;
-  const vowel = Math.floor(rest / 28);
-  if (lead === NIEUN && IOTIZED.has(vowel)) return String.fromCharCode(SBASE + IEUNG * 588 + rest);
-  if (lead === RIEUL) return String.fromCharCode(SBASE + (IOTIZED.has(vowel) ? IEUNG : NIEUN) * 588 + rest);
+  const parts = syllable.length === 1 ? disassembleCompleteCharacter(syllable) : undefined;
+  if (!parts) return syllable;
+  const { choseong, jungseong, jongseong } = parts;
+  if (choseong === 'ㄴ' && IOTIZED.has(jungseong)) return combineCharacter('ㅇ', jungseong, jongseong);
+  if (choseong === 'ㄹ') return combineCharacter(IOTIZED.has(jungseong) ? 'ㅇ' : 'ㄴ', jungseong, jongseong);
   return syllable;
 }
 
 /** The syllable as written inside a word after `previous` (제11항 다만: 렬, 률 → 열, 율 after a vowel or ㄴ). */
 export function medialForm(previous: string | undefined, syllable: string): string {
-  if (syllable !== '렬' && syllable !== '률') return syllable;
-  if (previous === undefined) return syllable;
-  const code = previous.charCodeAt(0);
-  if (code < SBASE || code > SLAST) return syllable;
-  const coda = (code - SBASE) % 28;
-  if (coda === 0 || coda === 4) return syllable === '렬' ? '열' : '율';
+  if ((syllable !== '렬' && syllable !== '률') || previous === undefined) return syllable;
+  const coda = previous.length === 1 ? disassembleCompleteCharacter(previous)?.jongseong : undefined;
+  if (coda === '' || coda === 'ㄴ') return syllable === '렬' ? '열' : '율';
   return syllable;
 }
 

@@ -1,3 +1,4 @@
+import { combineCharacter, disassembleCompleteCharacter } from 'es-hangul';
 import type { TsvTable } from '../resources/tsv.js';
 import { unifiedHan } from './script.js';
 
@@ -93,8 +94,9 @@ function spell(list: readonly string[], wordStart: boolean, keepLong: boolean): 
   let previous = '';
   list.forEach((mora, i) => {
     if (mora === 'n') {
-      const last = out.charCodeAt(out.length - 1);
-      if (out.length > 0 && (last - 0xac00) % 28 === 0) out = out.slice(0, -1) + String.fromCharCode(last + 4);
+      // ん is written as the final ㄴ of the syllable before it (외래어 표기법, 일본어 표기 제1항), or 은 alone.
+      const before = out.length > 0 ? disassembleCompleteCharacter(out[out.length - 1]!) : undefined;
+      if (before && before.jongseong === '') out = out.slice(0, -1) + combineCharacter(before.choseong, before.jungseong, 'ㄴ');
       else out += '은';
       previous = mora;
       return;
