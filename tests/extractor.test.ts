@@ -95,3 +95,26 @@ describe('English names inside Korean text', () => {
     expect(found).toContainEqual(['LOCATION', 'New York']);
   });
 });
+
+describe('korner/core with a loader of the caller’s', () => {
+  it('reads every dictionary through that loader, as a browser build would through fetch', async () => {
+    const { createExtractor: createCoreExtractor } = await import('../src/core.js');
+    const { readFile } = await import('node:fs/promises');
+    const { join } = await import('node:path');
+    const { repoRoot } = await import('./helpers.js');
+    const asked: string[] = [];
+    const extractor = await createCoreExtractor({
+      loader: {
+        async read(name) {
+          asked.push(name);
+          return new Uint8Array(await readFile(join(repoRoot, 'dictionaries', name)));
+        },
+      },
+    });
+    expect(asked).toContain('tagger/model.bin');
+    expect(asked.some((name) => name.startsWith('mecab-ko-dic/'))).toBe(true);
+    expect(new Set(asked).size).toBe(asked.length); // each file once
+    const { entities } = extractor.extract('유정복 인천시장은 16일 인천시청에서 만났다.', { referenceDate: '2016-05-17' });
+    expect(entities.map((e) => e.text)).toContain('유정복');
+  });
+});
