@@ -4,7 +4,7 @@
  *
  *   npm run train        (= node scripts/train/run.mjs train; the integrator adds the script to package.json)
  *   node scripts/train/run.mjs train [--gold ../shared/data/klue-ner-open.jsonl] [--bits 20] [--max-epochs 25]
- *     [--patience 4] [--seeds 1,2,3,4,5] [--min-count 1] [--weight-bits 8] [--prune 0 (quantisation steps)] [--no-tokens] [--no-refit]
+ *     [--patience 4] [--seeds 1,2,3,4,5] [--min-count 1] [--weight-bits 8] [--prune 3 (quantisation steps)] [--no-tokens] [--no-refit]
  *     [--no-validation] [--out dictionaries/tagger/model.bin]
  *
  * The defaults make the committed model: five averaged perceptrons (seeds 1-5), each early-stopped on the dev
@@ -45,7 +45,9 @@ async function main(): Promise<void> {
   const refit = !opts.has('no-refit');
   const useTokens = !opts.has('no-tokens');
   const weightBits = Number(opts.get('weight-bits') ?? 8) as 8 | 16;
-  const prune = Number(opts.get('prune') ?? 0);
+  // Rows whose largest weight is at most 3 quantisation steps go: 60% fewer rows (a table that stays in cache) for
+  // about -0.001 validation F1 (2026-11-27: 0 → 0.8267, 1 → 0.8256, 2 → 0.8256, 3 → 0.8261).
+  const prune = Number(opts.get('prune') ?? 3);
   const log = (line: string): void => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${line}`);
 
   const records = readGold(goldPath);

@@ -1,12 +1,12 @@
 import type { Token } from '../document/types.js';
-import { hashAdd, hashAddRange, hashStart, hashString } from './hash.js';
+import { blockOf, bucketOf, hashAdd, hashAddRange, hashStart, hashString, mix } from './hash.js';
 import { LEXICON_CLASSES, MatchBuffer, type TaggerLexicon } from './lexicon.js';
 import type { TaggerModel } from './model.js';
 
 /**
  * Emission scores straight from the text, for inference: the features of {@link extractFeatures} (features.ts),
- * the same buckets for every unit, but hashed from code units as they are read and summed at once from a weight
- * table laid out for it, with every buffer reused between sentences. Training keeps extractFeatures (it needs the
+ * the same buckets for every unit, but hashed from code units as they are read (the n-gram blocks once per
+ * position) and summed at once from a weight table laid out for it, with every buffer reused between sentences. Training keeps extractFeatures (it needs the
  * bucket lists); tests/tagger checks that both give the same emissions, bit for bit.
  *
  * The table: one row of 16 bytes per bucket that has weights (13 int8 weights + 128, 3 bytes of padding), read as
@@ -88,19 +88,9 @@ const MAX_EOJEOL_HASH = 8;
 // hashStart of every template, once.
 const H0 = hashStart(0);
 const H1 = hashStart(1);
-const H2 = hashStart(2);
-const H3 = hashStart(3);
-const H4 = hashStart(4);
-const H5 = hashStart(5);
 const H6 = hashStart(6);
-const H7 = hashStart(7);
-const H8 = hashStart(8);
-const H9 = hashStart(9);
 const H10 = hashStart(10);
-const H11 = hashStart(11);
-const H12 = hashStart(12);
 const H13 = hashStart(13);
-const H14 = hashStart(14);
 const H15 = hashStart(15);
 const H16 = hashStart(16);
 const H17 = hashStart(17);
@@ -109,30 +99,19 @@ const H19 = hashStart(19);
 const H20 = hashStart(20);
 const H21 = hashStart(21);
 const H22 = hashStart(22);
-const H23 = hashStart(23);
-const H24 = hashStart(24);
 const H30 = hashStart(30);
 const H31 = hashStart(31);
 const H32 = hashStart(32);
 const H33 = hashStart(33);
 const H34 = hashStart(34);
 const H40 = hashStart(40);
-const H41 = hashStart(41);
-const H42 = hashStart(42);
-const H43 = hashStart(43);
-const H44 = hashStart(44);
 const H45 = hashStart(45);
 const H46 = hashStart(46);
 const H47 = hashStart(47);
 const H48 = hashStart(48);
 const H49 = hashStart(49);
-const H50 = hashStart(50);
-const H51 = hashStart(51);
-const H52 = hashStart(52);
 const H55 = hashStart(55);
-const H57 = hashStart(57);
 const H58 = hashStart(58);
-const H59 = hashStart(59);
 const HSIGNATURE = hashStart(0x5e9);
 const CLASSES = LEXICON_CLASSES.length;
 
@@ -143,34 +122,26 @@ function popcount(x: number): number {
   return Math.imul(v, 0x01010101) >>> 24;
 }
 
-/** The raw hashes of the character n-gram and shape features of the unit at window index k: ids[0, 17). */
-function charHashes(ids: Int32Array, at: number, chars: Int32Array, shapes: Int32Array, k: number): number {
-  const c0 = chars[k]!;
+/**
+ * The buckets of the character n-gram and shape features of the unit at window index k: ids[at, at + 9). The
+ * unigram and bigram blocks come from `grams` (one block base each per window position, see blockOf in hash.ts).
+ */
+function charBuckets(ids: Int32Array, at: number, grams: Int32Array, shapes: Int32Array, chars: Int32Array, k: number, bits: number): number {
+  const b = 2 * k;
+  // Unigram blocks at offsets -1..+1 (slot = offset + 1), bigram blocks starting at -2..+1 (slot = offset + 2).
+  ids[at] = grams[b - 2]!;
+  ids[at + 1] = grams[b]! | 1;
+  ids[at + 2] = grams[b + 2]! | 2;
+  ids[at + 3] = grams[b - 3]!;
+  ids[at + 4] = grams[b - 1]! | 1;
+  ids[at + 5] = grams[b + 1]! | 2;
+  ids[at + 6] = grams[b + 3]! | 3;
   const cm1 = chars[k - 1]!;
+  const c0 = chars[k]!;
   const cp1 = chars[k + 1]!;
-  const cm2 = chars[k - 2]!;
-  const cp2 = chars[k + 2]!;
-  ids[at] = hashAdd(H1, c0);
-  ids[at + 1] = hashAdd(H2, cm1);
-  ids[at + 2] = hashAdd(H3, cp1);
-  ids[at + 3] = hashAdd(H4, cm2);
-  ids[at + 4] = hashAdd(H5, cp2);
-  ids[at + 5] = hashAdd(hashAdd(H6, cm1), c0);
-  ids[at + 6] = hashAdd(hashAdd(H7, c0), cp1);
-  ids[at + 7] = hashAdd(hashAdd(H8, cm2), cm1);
-  ids[at + 8] = hashAdd(hashAdd(H9, cp1), cp2);
-  ids[at + 9] = hashAdd(hashAdd(hashAdd(H10, cm1), c0), cp1);
-  ids[at + 10] = hashAdd(hashAdd(hashAdd(H11, cm2), cm1), c0);
-  ids[at + 11] = hashAdd(hashAdd(hashAdd(H12, c0), cp1), cp2);
-  ids[at + 12] = hashAdd(H50, chars[k - 3]!);
-  ids[at + 13] = hashAdd(H51, chars[k + 3]!);
-  ids[at + 14] = hashAdd(hashAdd(H52, cm1), cp1);
-  const sm1 = shapes[k - 1]!;
-  const s0 = shapes[k]!;
-  const sp1 = shapes[k + 1]!;
-  ids[at + 15] = hashAdd(hashAdd(hashAdd(H13, sm1), s0), sp1);
-  ids[at + 16] = hashAdd(hashAdd(hashAdd(hashAdd(hashAdd(H14, shapes[k - 2]!), sm1), s0), sp1), shapes[k + 2]!);
-  return at + 17;
+  ids[at + 7] = bucketOf(hashAdd(hashAdd(hashAdd(H10, cm1), c0), cp1), bits);
+  ids[at + 8] = bucketOf(hashAdd(hashAdd(hashAdd(H13, shapes[k - 1]!), shapes[k]!), shapes[k + 1]!), bits);
+  return at + 9;
 }
 
 function grown(array: Int32Array, needed: number): Int32Array {
@@ -183,10 +154,11 @@ function grown(array: Int32Array, needed: number): Int32Array {
 /** Computes emissions from text for one model and lexicon; not reentrant (its buffers are shared between calls). */
 export class Emitter {
   private readonly table: WeightTable;
-  private readonly shift: number;
   private readonly matches = new MatchBuffer();
   private chars: Int32Array = new Int32Array(1024);
   private shapes: Int32Array = new Int32Array(1024);
+  /** Per window position: the block bases of the unigram there and of the bigram starting there. */
+  private grams: Int32Array = new Int32Array(2 * 1024);
   private eojeolStart: Int32Array = new Int32Array(1024);
   private eojeolEnd: Int32Array = new Int32Array(1024);
   private coverCount: Int32Array = new Int32Array(1024);
@@ -199,7 +171,7 @@ export class Emitter {
   private tokenHash: Int32Array = new Int32Array(256);
   private signature: Int32Array = new Int32Array(256);
   private inEojeol: Int32Array = new Int32Array(256);
-  /** Hashes of the features of the sentence's units: unit i has `ids[offsets[i], offsets[i + 1])`. */
+  /** Buckets of the features of the sentence's units: unit i has `ids[offsets[i], offsets[i + 1])`. */
   private ids: Int32Array = new Int32Array(1 << 14);
   private offsets: Int32Array = new Int32Array(1024);
   /** Sums of one unit's rows, exact integers. */
@@ -217,8 +189,7 @@ export class Emitter {
     private readonly lexicon: TaggerLexicon,
   ) {
     this.table = table;
-    this.shift = 32 - table.bits;
-    this.lanes(Int32Array.of(H0), 0, 1, this.biasLanes);
+    this.lanes(Int32Array.of(bucketOf(H0, table.bits)), 0, 1, this.biasLanes);
   }
 
   /** Writes `out[i * 13 + y]` for the units of `text[from, to)` (see extractFeatures for the inputs). */
@@ -230,6 +201,7 @@ export class Emitter {
       const size = 2 * (n + 6);
       this.chars = new Int32Array(size);
       this.shapes = new Int32Array(size);
+      this.grams = new Int32Array(2 * size);
       this.eojeolStart = new Int32Array(size);
       this.eojeolEnd = new Int32Array(size);
       this.coverCount = new Int32Array(size);
@@ -238,7 +210,8 @@ export class Emitter {
       this.fill = new Int32Array(size);
       this.tokenAt = new Int32Array(size);
     }
-    const { chars, shapes, eojeolStart, eojeolEnd, coverCount, startsAt, endsAt, fill, tokenAt } = this;
+    const { chars, shapes, grams, eojeolStart, eojeolEnd, coverCount, startsAt, endsAt, fill, tokenAt } = this;
+    const bits = this.table.bits;
     for (let k = 0; k < n + 6; k++) {
       const at = from + k - 3;
       if (at < 0 || at >= length) {
@@ -249,6 +222,14 @@ export class Emitter {
         chars[k] = normChar(code);
         shapes[k] = shapeOf(code);
       }
+    }
+    // Block bases (features.ts: blockOf, 4 slots) of the unigram at each window position and of the bigram
+    // starting there, computed once for the units that read them.
+    const blockShift = 32 - (bits - 2);
+    for (let k = 1; k < n + 5; k++) {
+      const c = chars[k]!;
+      grams[2 * k] = (mix(hashAdd(H1, c)) >>> blockShift) << 2;
+      grams[2 * k + 1] = (mix(hashAdd(hashAdd(H6, c), chars[k + 1]!)) >>> blockShift) << 2;
     }
     for (let i = 0; i < n; ) {
       const at = from + i;
@@ -357,9 +338,8 @@ export class Emitter {
       const b9 = 9 * i;
       for (let w = 0; w < 9; w++) base[b9 + w] = biasLanes[w]!;
       const k = i + 3;
-      const c0 = chars[k]!;
       const at = from + i;
-      used = charHashes(ids, used, chars, shapes, k);
+      used = charBuckets(ids, used, grams, shapes, chars, k, bits);
 
       const es = eojeolStart[i]!;
       const ee = eojeolEnd[i]!;
@@ -375,14 +355,12 @@ export class Emitter {
         const after = ee - at - 1;
         const b3 = before < 3 ? before : 3;
         const a3 = after < 3 ? after : 3;
-        ids[used++] = hashAdd(hashAdd(H15, b3), a3);
-        ids[used++] = hashAdd(hashAdd(hashAdd(H23, b3), a3), c0);
-        if (before < 6) ids[used++] = hashAddRange(H16, text, es, at + 1);
+        ids[used++] = bucketOf(hashAdd(hashAdd(H15, b3), a3), bits);
+        if (before < 6) ids[used++] = bucketOf(hashAddRange(H16, text, es, at + 1), bits);
         if (after <= 4) {
-          ids[used++] = hashAddRange(H17, text, at + 1, ee);
-          if (after <= 3) ids[used++] = hashAdd(hashAddRange(H24, text, at + 1, ee), c0);
-        } else ids[used++] = hashAdd(H17, -1);
-        if (hasWhole) ids[used++] = hashAdd(whole, before);
+          ids[used++] = bucketOf(hashAddRange(H17, text, at + 1, ee), bits);
+        } else ids[used++] = bucketOf(hashAdd(H17, -1), bits);
+        if (hasWhole) ids[used++] = blockOf(whole, bits, 3, before);
       }
 
       // Dictionary matches covering this unit, then those right after and right before it.
@@ -396,22 +374,22 @@ export class Emitter {
         const rest = es >= 0 ? ee - me : 9;
         const alignedEnd = rest === 0 ? 0 : rest <= 2 ? 1 : 2;
         const span = me - ms < 5 ? me - ms : 5;
-        for (let bits = mask; bits !== 0; bits &= bits - 1) {
-          const b = 31 - Math.clz32(bits & -bits);
-          ids[used++] = hashAdd(hashAdd(hashAdd(hashAdd(H30, b), position), alignedStart), alignedEnd);
-          ids[used++] = hashAdd(hashAdd(hashAdd(H31, b), position), span);
+        for (let set = mask; set !== 0; set &= set - 1) {
+          const b = 31 - Math.clz32(set & -set);
+          ids[used++] = bucketOf(hashAdd(hashAdd(hashAdd(hashAdd(H30, b), position), alignedStart), alignedEnd), bits);
+          ids[used++] = bucketOf(hashAdd(hashAdd(hashAdd(H31, b), position), span), bits);
         }
       }
       const nextMask = startsAt[i + 1]!;
       const previousMask = endsAt[i]!;
-      for (let bits = nextMask; bits !== 0; bits &= bits - 1) ids[used++] = hashAdd(H32, 31 - Math.clz32(bits & -bits));
-      for (let bits = previousMask; bits !== 0; bits &= bits - 1) ids[used++] = hashAdd(H33, 31 - Math.clz32(bits & -bits));
+      for (let set = nextMask; set !== 0; set &= set - 1) ids[used++] = bucketOf(hashAdd(H32, 31 - Math.clz32(set & -set)), bits);
+      for (let set = previousMask; set !== 0; set &= set - 1) ids[used++] = bucketOf(hashAdd(H33, 31 - Math.clz32(set & -set)), bits);
       if (es >= 0 && ee < length && at === ee - 1) {
         let ns = ee;
         while (ns < length && isSpaceCode(text.charCodeAt(ns))) ns++;
         if (ns < to) {
           const mask = startsAt[ns - from]!;
-          for (let bits = mask; bits !== 0; bits &= bits - 1) ids[used++] = hashAdd(H34, 31 - Math.clz32(bits & -bits));
+          for (let set = mask; set !== 0; set &= set - 1) ids[used++] = bucketOf(hashAdd(H34, 31 - Math.clz32(set & -set)), bits);
         }
       }
 
@@ -426,20 +404,10 @@ export class Emitter {
           for (let w = 0; w < 9; w++) base[b9 + w]! += tokenLanes[w]!;
           const token = tokens![t]!;
           const position = bies(at, token.start, token.end);
-          const pos = posHash[t]!;
-          ids[used++] = hashAdd(hashAdd(H40, pos), position);
-          ids[used++] = hashAdd(hashAdd(H41, pos), c0);
-          const previousPos = t > 0 ? posHash[t - 1]! : 1;
-          const nextPos = t + 1 < tokenCount ? posHash[t + 1]! : 1;
-          ids[used++] = hashAdd(hashAdd(hashAdd(H42, previousPos), pos), position);
-          ids[used++] = hashAdd(hashAdd(hashAdd(H43, pos), nextPos), position);
-          const nameClass = token.nameClass;
-          if (nameClass) ids[used++] = hashAdd(hashString(H44, nameClass), position);
+          ids[used++] = bucketOf(hashAdd(hashAdd(H40, posHash[t]!), position), bits);
           const own = tokenHash[t]!;
-          if (own !== -1) ids[used++] = hashAdd(hashAdd(H45, own), position);
-          ids[used++] = hashAdd(hashAdd(H57, pos), shapes[k]!);
-          ids[used++] = hashAdd(hashAdd(H59, this.signature[t]!), position);
-        } else ids[used++] = H40;
+          if (own !== -1) ids[used++] = blockOf(hashAdd(H45, own), bits, 2, position);
+        } else ids[used++] = bucketOf(H40, bits);
       }
 
     }
@@ -452,23 +420,24 @@ export class Emitter {
   private eojeolContext(text: string, es: number, ee: number): void {
     const ids = this.contextIds;
     const length = text.length;
+    const bits = this.table.bits;
     let used = 0;
     let pe = es - 1;
     while (pe >= 0 && isSpaceCode(text.charCodeAt(pe))) pe--;
     if (pe >= 0) {
       let ps = pe;
       while (ps > 0 && !isSpaceCode(text.charCodeAt(ps - 1))) ps--;
-      ids[used++] = hashAddRange(H19, text, Math.max(ps, pe - 1), pe + 1);
-      if (pe + 1 - ps <= 6) ids[used++] = hashAddRange(H21, text, ps, pe + 1);
-    } else ids[used++] = H19;
+      ids[used++] = bucketOf(hashAddRange(H19, text, Math.max(ps, pe - 1), pe + 1), bits);
+      if (pe + 1 - ps <= 6) ids[used++] = bucketOf(hashAddRange(H21, text, ps, pe + 1), bits);
+    } else ids[used++] = bucketOf(H19, bits);
     let ns = ee;
     while (ns < length && isSpaceCode(text.charCodeAt(ns))) ns++;
     if (ns < length) {
       let ne = ns;
       while (ne < length && !isSpaceCode(text.charCodeAt(ne))) ne++;
-      ids[used++] = hashAddRange(H20, text, ns, Math.min(ne, ns + 2));
-      if (ne - ns <= 6) ids[used++] = hashAddRange(H22, text, ns, ne);
-    } else ids[used++] = H20;
+      ids[used++] = bucketOf(hashAddRange(H20, text, ns, Math.min(ne, ns + 2)), bits);
+      if (ne - ns <= 6) ids[used++] = bucketOf(hashAddRange(H22, text, ns, ne), bits);
+    } else ids[used++] = bucketOf(H20, bits);
     this.lanes(ids, 0, used, this.eojeolLanes);
   }
 
@@ -478,36 +447,30 @@ export class Emitter {
     const { tokenHash } = this;
     const count = tokens.length;
     const token = tokens[t]!;
+    const bits = this.table.bits;
     let used = 0;
     const own = tokenHash[t]!;
-    if (t > 0 && tokenHash[t - 1] !== -1) ids[used++] = hashAdd(H46, tokenHash[t - 1]!);
-    if (t + 1 < count && tokenHash[t + 1] !== -1) ids[used++] = hashAdd(H47, tokenHash[t + 1]!);
-    if (own !== -1 && token.nameClass) ids[used++] = hashString(hashAdd(H55, own), token.nameClass);
-    ids[used++] = hashAdd(hashAdd(H58, this.signature[t]!), this.inEojeol[t]!);
+    if (t > 0 && tokenHash[t - 1] !== -1) ids[used++] = bucketOf(hashAdd(H46, tokenHash[t - 1]!), bits);
+    if (t + 1 < count && tokenHash[t + 1] !== -1) ids[used++] = bucketOf(hashAdd(H47, tokenHash[t + 1]!), bits);
+    if (own !== -1 && token.nameClass) ids[used++] = bucketOf(hashString(hashAdd(H55, own), token.nameClass), bits);
+    ids[used++] = bucketOf(hashAdd(hashAdd(H58, this.signature[t]!), this.inEojeol[t]!), bits);
     const previousClass = t > 0 ? tokens[t - 1]!.nameClass : undefined;
     const nextClass = t + 1 < count ? tokens[t + 1]!.nameClass : undefined;
-    if (previousClass) ids[used++] = hashString(H48, previousClass);
-    if (nextClass) ids[used++] = hashString(H49, nextClass);
+    if (previousClass) ids[used++] = bucketOf(hashString(H48, previousClass), bits);
+    if (nextClass) ids[used++] = bucketOf(hashString(H49, nextClass), bits);
     this.lanes(ids, 0, used, this.tokenLanes);
   }
 
   /**
-   * The rows of the features hashed in `ids[from, to)` (at most 64) as lane sums in `out[0, 9)`: words 0-7 hold
+   * The rows of the buckets in `ids[from, to)` (at most 64) as lane sums in `out[0, 9)`: words 0-7 hold
    * two 16-bit sums of weight + 128 each (labels 0, 2 | 1, 3 | 4, 6 | 5, 7 | 8, 10 | 9, 11 | 12 | -), word 8 the
    * count of rows. Lane sums add up as long as the count stays below 256.
    */
   private lanes(ids: Int32Array, from: number, to: number, out: Int32Array): void {
     const { index, rows } = this.table;
-    const shift = this.shift;
     out.fill(0);
     for (let f = from; f < to; f++) {
-      let h = ids[f]!;
-      h ^= h >>> 16;
-      h = Math.imul(h, 0x85ebca6b);
-      h ^= h >>> 13;
-      h = Math.imul(h, 0xc2b2ae35);
-      h ^= h >>> 16;
-      const bucket = h >>> shift;
+      const bucket = ids[f]!;
       const word = (bucket >>> 5) << 1;
       const set = index[word]!;
       const bit = 1 << (bucket & 31);
@@ -526,7 +489,6 @@ export class Emitter {
   private sumRows(n: number, out: Float64Array, scale: number, sums: Float64Array): void {
     const { index, rows } = this.table;
     const { ids, offsets, base } = this;
-    const shift = this.shift;
     for (let i = 0; i < n; i++) {
       const b9 = 9 * i;
       const from = offsets[i]!;
@@ -550,13 +512,7 @@ export class Emitter {
       // misses): with nothing else in the second loop, more of its loads are in flight at once.
       let active = from;
       for (let f = from; f < to; f++) {
-        let h = ids[f]!;
-        h ^= h >>> 16;
-        h = Math.imul(h, 0x85ebca6b);
-        h ^= h >>> 13;
-        h = Math.imul(h, 0xc2b2ae35);
-        h ^= h >>> 16;
-        const bucket = h >>> shift;
+        const bucket = ids[f]!;
         const word = (bucket >>> 5) << 1;
         const set = index[word]!;
         const bit = 1 << (bucket & 31);
@@ -605,21 +561,14 @@ export class Emitter {
   }
 
   /**
-   * Adds the rows of the features hashed in `ids[from, to)` (at most 255, so that no 16-bit lane overflows) to
-   * `sums`; the bucket of a hash is bucketOf's (hash.ts).
+   * Adds the rows of the buckets in `ids[from, to)` (at most 255, so that no 16-bit lane overflows) to
+   * `sums`.
    */
   private accumulate(ids: Int32Array, from: number, to: number, sums: Float64Array): void {
     const { index, rows } = this.table;
-    const shift = this.shift;
     let e0 = 0, e1 = 0, e2 = 0, e3 = 0, o0 = 0, o1 = 0, o2 = 0, o3 = 0, count = 0;
     for (let f = from; f < to; f++) {
-      let h = ids[f]!;
-      h ^= h >>> 16;
-      h = Math.imul(h, 0x85ebca6b);
-      h ^= h >>> 13;
-      h = Math.imul(h, 0xc2b2ae35);
-      h ^= h >>> 16;
-      const bucket = h >>> shift;
+      const bucket = ids[f]!;
       const word = (bucket >>> 5) << 1;
       const set = index[word]!;
       const bit = 1 << (bucket & 31);

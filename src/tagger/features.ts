@@ -1,10 +1,10 @@
 import type { Token } from '../document/types.js';
-import { bucketOf, hashAdd, hashAddRange, hashStart, hashString } from './hash.js';
+import { blockOf, bucketOf, hashAdd, hashAddRange, hashStart, hashString } from './hash.js';
 import { LEXICON_CLASSES, type TaggerLexicon } from './lexicon.js';
 
 /**
  * Feature extraction for the character tagger. Every UTF-16 unit of a sentence gets a list of hashed features:
- * character n-grams in a ±2 window, script and digit shape, its place in the eojeol, the eojeol's ending (josa)
+ * character n-grams (unigrams within ±1, bigrams within ±2, the centred trigram), script and digit shape, its place in the eojeol, the eojeol's ending (josa)
  * and the neighbouring eojeol (context words), dictionary matches covering it or next to it (surnames, person cues,
  * places, countries, organisations and their suffixes), and, when the analyzer ran, the part of speech, name class
  * and boundaries of the morpheme covering it.
@@ -12,7 +12,7 @@ import { LEXICON_CLASSES, type TaggerLexicon } from './lexicon.js';
  * Training and inference call the same function on the same inputs (the text and `doc.tokens`), so a model never
  * sees features at run time that it was not trained with.
  */
-export const FEATURE_VERSION = 3;
+export const FEATURE_VERSION = 4;
 
 /** Features of one sentence in compressed-row form: unit `i` has `buckets[offsets[i] .. offsets[i + 1])`. */
 export interface SentenceFeatures {
@@ -209,30 +209,15 @@ export function extractFeatures(
     const c0 = chars[k]!;
     const cm1 = chars[k - 1]!;
     const cp1 = chars[k + 1]!;
-    const cm2 = chars[k - 2]!;
-    const cp2 = chars[k + 2]!;
     const at = from + i;
     buf[used++] = bucketOf(hashStart(0), bits);
-    buf[used++] = bucketOf(hashAdd(hashStart(1), c0), bits);
-    buf[used++] = bucketOf(hashAdd(hashStart(2), cm1), bits);
-    buf[used++] = bucketOf(hashAdd(hashStart(3), cp1), bits);
-    buf[used++] = bucketOf(hashAdd(hashStart(4), cm2), bits);
-    buf[used++] = bucketOf(hashAdd(hashStart(5), cp2), bits);
-    buf[used++] = bucketOf(hashAdd(hashAdd(hashStart(6), cm1), c0), bits);
-    buf[used++] = bucketOf(hashAdd(hashAdd(hashStart(7), c0), cp1), bits);
-    buf[used++] = bucketOf(hashAdd(hashAdd(hashStart(8), cm2), cm1), bits);
-    buf[used++] = bucketOf(hashAdd(hashAdd(hashStart(9), cp1), cp2), bits);
+    // Unigrams at offsets -1..+1 and bigrams starting at -2..+1: each n-gram's block, the slot its offset.
+    for (let d = -1; d <= 1; d++) buf[used++] = blockOf(hashAdd(hashStart(1), chars[k + d]!), bits, 2, d + 1);
+    for (let d = -2; d <= 1; d++) {
+      buf[used++] = blockOf(hashAdd(hashAdd(hashStart(6), chars[k + d]!), chars[k + d + 1]!), bits, 2, d + 2);
+    }
     buf[used++] = bucketOf(hashAdd(hashAdd(hashAdd(hashStart(10), cm1), c0), cp1), bits);
-    buf[used++] = bucketOf(hashAdd(hashAdd(hashAdd(hashStart(11), cm2), cm1), c0), bits);
-    buf[used++] = bucketOf(hashAdd(hashAdd(hashAdd(hashStart(12), c0), cp1), cp2), bits);
-    buf[used++] = bucketOf(hashAdd(hashStart(50), chars[k - 3]!), bits);
-    buf[used++] = bucketOf(hashAdd(hashStart(51), chars[k + 3]!), bits);
-    buf[used++] = bucketOf(hashAdd(hashAdd(hashStart(52), cm1), cp1), bits);
-    const sm1 = shapes[k - 1]!;
-    const s0 = shapes[k]!;
-    const sp1 = shapes[k + 1]!;
-    buf[used++] = bucketOf(hashAdd(hashAdd(hashAdd(hashStart(13), sm1), s0), sp1), bits);
-    buf[used++] = bucketOf(hashAdd(hashAdd(hashAdd(hashAdd(hashAdd(hashStart(14), shapes[k - 2]!), sm1), s0), sp1), shapes[k + 2]!), bits);
+    buf[used++] = bucketOf(hashAdd(hashAdd(hashAdd(hashStart(13), shapes[k - 1]!), shapes[k]!), shapes[k + 1]!), bits);
 
     const es = eojeolStart[i]!;
     const ee = eojeolEnd[i]!;
@@ -240,11 +225,9 @@ export function extractFeatures(
       const before = at - es;
       const after = ee - at - 1;
       buf[used++] = bucketOf(hashAdd(hashAdd(hashStart(15), Math.min(before, 3)), Math.min(after, 3)), bits);
-      buf[used++] = bucketOf(hashAdd(hashAdd(hashAdd(hashStart(23), Math.min(before, 3)), Math.min(after, 3)), c0), bits);
       if (before < 6) buf[used++] = bucketOf(hashAddRange(hashStart(16), text, es, at + 1), bits);
       buf[used++] = bucketOf(after <= 4 ? hashAddRange(hashStart(17), text, at + 1, ee) : hashAdd(hashStart(17), -1), bits);
-      if (after <= 3) buf[used++] = bucketOf(hashAdd(hashAddRange(hashStart(24), text, at + 1, ee), c0), bits);
-      if (ee - es <= MAX_EOJEOL_HASH) buf[used++] = bucketOf(hashAdd(hashAddRange(hashStart(18), text, es, ee), before), bits);
+      if (ee - es <= MAX_EOJEOL_HASH) buf[used++] = blockOf(hashAddRange(hashStart(18), text, es, ee), bits, 3, before);
       // The previous and next eojeol: context words.
       let pe = es - 1;
       while (pe >= 0 && isSpaceCode(text.charCodeAt(pe))) pe--;
@@ -303,23 +286,15 @@ export function extractFeatures(
         const position = bies(at, token.start, token.end);
         const pos = posHashes[t]!;
         buf[used++] = bucketOf(hashAdd(hashAdd(hashStart(40), pos), position), bits);
-        buf[used++] = bucketOf(hashAdd(hashAdd(hashStart(41), pos), c0), bits);
-        const previousPos = t > 0 ? posHashes[t - 1]! : 1;
-        const nextPos = t + 1 < tokens.length ? posHashes[t + 1]! : 1;
-        buf[used++] = bucketOf(hashAdd(hashAdd(hashAdd(hashStart(42), previousPos), pos), position), bits);
-        buf[used++] = bucketOf(hashAdd(hashAdd(hashAdd(hashStart(43), pos), nextPos), position), bits);
-        if (token.nameClass) buf[used++] = bucketOf(hashAdd(hashString(hashStart(44), token.nameClass), position), bits);
         const own = tokenHashes[t]!;
-        if (own !== -1) buf[used++] = bucketOf(hashAdd(hashAdd(hashStart(45), own), position), bits);
+        if (own !== -1) buf[used++] = blockOf(hashAdd(hashStart(45), own), bits, 2, position);
         if (t > 0 && tokenHashes[t - 1] !== -1) buf[used++] = bucketOf(hashAdd(hashStart(46), tokenHashes[t - 1]!), bits);
         if (t + 1 < tokens.length && tokenHashes[t + 1] !== -1) {
           buf[used++] = bucketOf(hashAdd(hashStart(47), tokenHashes[t + 1]!), bits);
         }
-        buf[used++] = bucketOf(hashAdd(hashAdd(hashStart(57), pos), s0), bits);
         if (own !== -1 && token.nameClass) buf[used++] = bucketOf(hashString(hashAdd(hashStart(55), own), token.nameClass), bits);
         const signature = eojeolSignature[t]!;
         buf[used++] = bucketOf(hashAdd(hashAdd(hashStart(58), signature), tokenInEojeol[t]!), bits);
-        buf[used++] = bucketOf(hashAdd(hashAdd(hashStart(59), signature), position), bits);
         const previousClass = t > 0 ? tokens[t - 1]!.nameClass : undefined;
         const nextClass = t + 1 < tokens.length ? tokens[t + 1]!.nameClass : undefined;
         if (previousClass) buf[used++] = bucketOf(hashString(hashStart(48), previousClass), bits);

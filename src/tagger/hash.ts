@@ -21,13 +21,26 @@ export function hashString(hash: number, text: string): number {
   return hashAddRange(hash, text, 0, text.length);
 }
 
-/** Murmur3's finaliser, then the top `bits` bits. */
-export function bucketOf(hash: number, bits: number): number {
+/** Murmur3's finaliser: spreads a hash over all 32 bits. */
+export function mix(hash: number): number {
   let h = hash;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35);
-  h ^= h >>> 16;
-  return h >>> (32 - bits);
+  return h ^ (h >>> 16);
+}
+
+/** The top `bits` bits of the mixed hash. */
+export function bucketOf(hash: number, bits: number): number {
+  return mix(hash) >>> (32 - bits);
+}
+
+/**
+ * The bucket of slot `slot` (< 2^slotBits) in the block of 2^slotBits adjacent buckets that `hash` picks: features
+ * that neighbouring units read (the same character at offsets -3..+3, the same token at each position) share a
+ * block, so their weight rows sit side by side in the packed table and one cache miss serves several units.
+ */
+export function blockOf(hash: number, bits: number, slotBits: number, slot: number): number {
+  return (bucketOf(hash, bits - slotBits) << slotBits) | slot;
 }

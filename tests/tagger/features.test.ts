@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Token } from '../../src/document/types.js';
 import { extractFeatures, FEATURE_VERSION, shapeOf } from '../../src/tagger/features.js';
-import { bucketOf, hashAdd, hashStart, hashString } from '../../src/tagger/hash.js';
+import { blockOf, bucketOf, hashAdd, hashStart, hashString } from '../../src/tagger/hash.js';
 import { TaggerLexicon } from '../../src/tagger/lexicon.js';
 
 const BITS = 20;
@@ -85,8 +85,11 @@ describe('feature extraction', () => {
   // The committed model's weights sit at these buckets: if this fails, the hashing changed and
   // dictionaries/tagger/model.bin must be retrained (npm run train) and FEATURE_VERSION raised.
   it('hashing is stable (the committed model depends on it)', () => {
-    expect(FEATURE_VERSION).toBe(3);
+    expect(FEATURE_VERSION).toBe(4);
     expect(bucketOf(hashAdd(hashStart(1), 0xac00), 20)).toBe(1038247);
+    // Blocks of adjacent buckets: the top bits pick the block, the slot the bucket in it.
+    expect(blockOf(hashAdd(hashStart(1), 0xac00), 20, 2, 0)).toBe(1038244);
+    expect(blockOf(hashString(hashStart(18), '서울'), 20, 3, 1)).toBe(1038209);
     expect(bucketOf(hashString(hashStart(40), 'NNP'), 20)).toBe(819268);
     expect(bucketOf(hashStart(0), 18)).toBe(139645);
   });
