@@ -2,7 +2,7 @@
  * The browser-safe core: everything except the Node file loader. Pass a `loader` to `createExtractor`.
  */
 export { createExtractor, validateReferenceDate } from './extractor.js';
-export type { Extractor, ExtractorOptions, ExtractResult } from './extractor.js';
+export type { ExtractInput, Extractor, ExtractorOptions, ExtractResult } from './extractor.js';
 export * from './document/types.js';
 export { createDocument, addCandidate } from './document/createDocument.js';
 export { KornerError, ERROR_CODES } from './errors.js';

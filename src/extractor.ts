@@ -34,6 +34,20 @@ export interface Extractor {
   extract(text: string, options?: RunOptions): ExtractResult;
   /** Runs the pipeline and returns the whole document (tokens, sentences, candidates ...). */
   process(text: string, options?: RunOptions): KornerDocument;
+  /**
+   * `extract` for many texts at once, results in the same order: the same results, faster, because each stage runs
+   * over all of them before the next (batches of a few dozen to a few hundred sentences are plenty). `options`
+   * apply to every text; an item `{ text, options }` adds its own.
+   */
+  extractAll(inputs: readonly (string | ExtractInput)[], options?: RunOptions): ExtractResult[];
+  /** `process` for many texts at once (see extractAll). */
+  processAll(inputs: readonly (string | ExtractInput)[], options?: RunOptions): KornerDocument[];
+}
+
+/** One text of a batch, with options of its own (a reference date per record, say). */
+export interface ExtractInput {
+  text: string;
+  options?: RunOptions;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -85,33 +99,66 @@ export async function createExtractor(options: ExtractorOptions & { loader: Reso
   const pipeline = createPipeline(stages);
   await pipeline.setup(resources);
 
-  const process = (text: string, runOptions: RunOptions = {}): KornerDocument => {
+  const prepare = (text: string, runOptions: RunOptions): { doc: KornerDocument; merged: RunOptions } => {
     if (typeof text !== 'string') {
       throw new KornerError(ERROR_CODES.OPTION, `extract() takes a string, got ${text === null ? 'null' : typeof text}.`);
     }
     const merged: RunOptions = { ...defaults, ...runOptions };
     validateReferenceDate(merged.referenceDate);
     validateTypes(merged.types);
-    const doc = createDocument(text, merged.referenceDate);
+    return { doc: createDocument(text, merged.referenceDate), merged };
+  };
+
+  const process = (text: string, runOptions: RunOptions = {}): KornerDocument => {
+    const { doc, merged } = prepare(text, runOptions);
     return pipeline.run(doc, merged);
+  };
+
+  const processAll = (inputs: readonly (string | ExtractInput)[], runOptions: RunOptions = {}): KornerDocument[] => {
+    if (!Array.isArray(inputs)) {
+      throw new KornerError(ERROR_CODES.OPTION, `extractAll() takes an array of texts, got ${inputs === null ? 'null' : typeof inputs}.`);
+    }
+    const docs: KornerDocument[] = [];
+    const options: RunOptions[] = [];
+    for (const input of inputs) {
+      const item = typeof input === 'string' ? { text: input } : (input as ExtractInput | null);
+      if (item === null || typeof item !== 'object') {
+        throw new KornerError(ERROR_CODES.OPTION, `extractAll() takes strings or { text, options } objects, got ${item === null ? 'null' : typeof item}.`);
+      }
+      const { doc, merged } = prepare(item.text, item.options ? { ...runOptions, ...item.options } : runOptions);
+      docs.push(doc);
+      options.push(merged);
+    }
+    return pipeline.runBatch(docs, options);
+  };
+
+  const toResult = (doc: KornerDocument, merged: RunOptions): ExtractResult => {
+    const keep = merged.types ? new Set(merged.types) : undefined;
+    const minScore = merged.minScore;
+    const entities = (doc.entities ?? []).filter(
+      (entity) =>
+        (!keep || keep.has(entity.type)) && (minScore === undefined || entity.score === undefined || entity.score >= minScore),
+    );
+    const result: ExtractResult = { language: doc.language ?? 'und', entities, links: doc.links ?? [] };
+    if (doc.referenceDate !== undefined) result.referenceDate = doc.referenceDate;
+    return result;
   };
 
   return {
     pipeline,
     resources,
     process,
+    processAll,
     extract(text, runOptions = {}) {
-      const merged: RunOptions = { ...defaults, ...runOptions };
-      const doc = process(text, runOptions);
-      const keep = merged.types ? new Set(merged.types) : undefined;
-      const minScore = merged.minScore;
-      const entities = (doc.entities ?? []).filter(
-        (entity) =>
-          (!keep || keep.has(entity.type)) && (minScore === undefined || entity.score === undefined || entity.score >= minScore),
-      );
-      const result: ExtractResult = { language: doc.language ?? 'und', entities, links: doc.links ?? [] };
-      if (doc.referenceDate !== undefined) result.referenceDate = doc.referenceDate;
-      return result;
+      return toResult(process(text, runOptions), { ...defaults, ...runOptions });
+    },
+    extractAll(inputs, runOptions = {}) {
+      const docs = processAll(inputs, runOptions);
+      return docs.map((doc, i) => {
+        const input = inputs[i]!;
+        const own = typeof input === 'string' ? undefined : input.options;
+        return toResult(doc, { ...defaults, ...runOptions, ...own });
+      });
     },
   };
 }

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Stage } from '../src/core.js';
 import { createExtractor, extract, insertAfter, KornerError } from '../src/index.js';
+import { repoRoot } from './helpers.js';
 
 describe('createExtractor', () => {
   it('finds user dictionary entries, with their canonical names and a particle after them', async () => {
@@ -83,6 +86,40 @@ describe('extract', () => {
     const result = await extract('한국과 중국 정부가 협력한다.');
     expect(result.language).toBe('kor');
     expect(Array.isArray(result.entities)).toBe(true);
+  });
+});
+
+describe('extractAll', () => {
+  const news = readFileSync(join(repoRoot, 'examples', 'news.txt'), 'utf8').split('\n');
+  const edge = ['', ' ', '\u0000', '😀 서울', 'Donald Trump 대통령과 시진핑(習近平) 주석', '오는 27일 5천㎡'];
+
+  it('gives what extract gives, text by text, in order', async () => {
+    const extractor = await createExtractor({ referenceDate: '2016-05-17' });
+    const texts = [...news, ...edge];
+    expect(extractor.extractAll(texts)).toEqual(texts.map((text) => extractor.extract(text)));
+  });
+
+  it('applies shared options and the options of each item', async () => {
+    const extractor = await createExtractor();
+    const text = '오는 27일 5천㎡ 부지에서 만난다.';
+    const [plain, dated, onlyDates] = extractor.extractAll(
+      [text, { text, options: { referenceDate: '2016-05-17' } }, { text, options: { referenceDate: '2016-05-17', types: ['DATE'] } }],
+      { minScore: 0 },
+    );
+    expect(plain!.entities.find((e) => e.type === 'DATE')?.value).toBeUndefined();
+    expect(dated!.entities.find((e) => e.type === 'DATE')?.value).toBe('2016-05-27');
+    expect(dated!.referenceDate).toBe('2016-05-17');
+    expect(onlyDates!.entities.map((e) => e.type)).toEqual(['DATE']);
+    expect(dated!.entities.some((e) => e.type === 'QUANTITY')).toBe(true);
+  });
+
+  it.each([
+    ['not an array', '서울' as unknown, /takes an array/],
+    ['a number inside', ['서울', 3] as unknown, /takes strings or \{ text, options \} objects, got number/],
+    ['a bad reference date inside', [{ text: '서울', options: { referenceDate: '2016-13-01' } }] as unknown, /2016-13-01/],
+  ])('rejects %s', async (_title, inputs, message) => {
+    const extractor = await createExtractor();
+    expect(() => extractor.extractAll(inputs as string[])).toThrow(message);
   });
 });
 

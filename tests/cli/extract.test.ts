@@ -49,6 +49,25 @@ describe('korner extract', () => {
     expect(String((jsonLines(stdout)[0]!.error as { message: string }).message)).toMatch(message);
   });
 
+  it('keeps order and answers across batches, with bad records in their places', async () => {
+    const records = Array.from({ length: 150 }, (_, i) =>
+      i === 70 ? 'not json' : i === 100 ? '{"id":"r100","text":"오는 27일","referenceDate":"2016-02-30"}' : JSON.stringify({ id: `r${i}`, text: `${i}일 인천에서`, referenceDate: '2016-05-17' }),
+    );
+    const path = file('many.jsonl', `${records.join('\n')}\n`);
+    const { status, stdout, stderr } = await runCli(['extract', '--input', 'jsonl', path]);
+    expect(status).toBe(1);
+    const lines = jsonLines(stdout);
+    expect(lines.map((l) => l.id)).toEqual(records.map((_, i) => (i === 70 ? `${path}:71` : `r${i}`)));
+    expect(lines[70]).toMatchObject({ line: 71, error: { code: 'KORNER_INPUT_JSON' } });
+    expect(lines[100]).toMatchObject({ line: 101, error: { code: 'KORNER_OPTION' } });
+    expect(stderr).toMatch(/r100: .*2016-02-30/);
+    for (const i of [0, 69, 99, 101, 149]) {
+      const entities = lines[i]!.entities as { text: string; type: string; value?: string }[];
+      expect(entities).toContainEqual(expect.objectContaining({ text: `${i}일`, type: 'DATE' }));
+      expect(entities).toContainEqual(expect.objectContaining({ text: '인천', type: 'LOCATION' }));
+    }
+  });
+
   it('stops at the first bad record with --strict, naming its line', async () => {
     const path = file('strict.jsonl', '{"text":"a"}\nnot json\n{"text":"c"}\n');
     const { status, stdout, stderr } = await runCli(['extract', '--input', 'jsonl', '--strict', path]);

@@ -60,6 +60,36 @@ describe('createPipeline', () => {
   });
 });
 
+describe('runBatch', () => {
+  it('runs each stage over every document before the next stage, with each document its own options', () => {
+    const seen: string[] = [];
+    const pipeline = createPipeline([
+      stage('one', ['text'], ['x'], (doc, options) => seen.push(`one ${doc.text} ${options.referenceDate}`)),
+      stage('two', ['x'], ['y'], (doc) => seen.push(`two ${doc.text}`)),
+    ]);
+    const docs = [createDocument('가'), createDocument('나')];
+    const out = pipeline.runBatch(docs, [{ referenceDate: '2016-05-17' }, { referenceDate: '2020-01-01' }]);
+    expect(out).toEqual(docs);
+    expect(seen).toEqual(['one 가 2016-05-17', 'one 나 2020-01-01', 'two 가', 'two 나']);
+  });
+
+  it('names the stage and the document that failed', () => {
+    const pipeline = createPipeline([
+      stage('picky', ['text'], [], (doc) => {
+        if (doc.text === '나') throw new TypeError('boom');
+      }),
+    ]);
+    expect(() => pipeline.runBatch([createDocument('가'), createDocument('나')], [{}, {}])).toThrow(
+      /stage "picky" failed on document 1 of the batch: boom/,
+    );
+  });
+
+  it('wants one options object per document', () => {
+    const pipeline = createPipeline([a]);
+    expect(() => pipeline.runBatch([createDocument('가')], [])).toThrow(/1 documents but 0 option objects/);
+  });
+});
+
 describe('editing stage lists', () => {
   const extra = stage('extra', ['sentences'], ['extra:thing']);
 

@@ -5,6 +5,7 @@ import { score, type ScoredSentence } from '../../eval/score.js';
 import { splitOf, type SplitName } from '../../eval/split.js';
 import { createExtractor } from '../../index.js';
 import { oneOf, parseCommandArgs } from '../args.js';
+import { DEFAULT_BATCH } from '../batches.js';
 import type { CliContext } from '../context.js';
 import { readLines } from '../input.js';
 
@@ -44,8 +45,7 @@ export async function runEval(args: string[], context: CliContext): Promise<numb
   const extractor = await createExtractor(
     values['reference-date'] ? { referenceDate: values['reference-date'] } : {},
   );
-  const sentences: ScoredSentence[] = [];
-  const errorLines: string[] = [];
+  const records: GoldRecord[] = [];
   for await (const line of readLines(source, { maxBytes: 16 * 1024 * 1024, warn: context.warn })) {
     if (line.error) throw new KornerError(line.error.code, line.error.message);
     if (!line.text || line.text.trim() === '') continue;
@@ -56,9 +56,17 @@ export async function runEval(args: string[], context: CliContext): Promise<numb
       throw new KornerError(ERROR_CODES.INPUT_JSON, `${source}:${line.line}: ${(error as Error).message.replace(/^korner: /, '')}`);
     }
     if (split !== 'all' && splitOf(record.id) !== (split as SplitName)) continue;
-    const predicted = extractor.extract(record.text).entities;
-    sentences.push({ text: record.text, gold: record.entities, predicted });
-    if (values.errors) errorLines.push(...formatErrors(record.id, record.text, record.entities, predicted));
+    records.push(record);
+  }
+  const sentences: ScoredSentence[] = [];
+  const errorLines: string[] = [];
+  for (let from = 0; from < records.length; from += DEFAULT_BATCH.records) {
+    const batch = records.slice(from, from + DEFAULT_BATCH.records);
+    extractor.extractAll(batch.map((record) => record.text)).forEach(({ entities: predicted }, k) => {
+      const record = batch[k]!;
+      sentences.push({ text: record.text, gold: record.entities, predicted });
+      if (values.errors) errorLines.push(...formatErrors(record.id, record.text, record.entities, predicted));
+    });
   }
   const report = score(sentences);
   if (values.json) {

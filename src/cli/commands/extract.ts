@@ -1,12 +1,13 @@
 import { ENTITY_TYPES, type EntityType } from '../../document/types.js';
 import { ERROR_CODES, KornerError } from '../../errors.js';
 import type { RunOptions } from '../../pipeline/stage.js';
-import { createExtractor, validateReferenceDate } from '../../index.js';
+import { createExtractor, validateReferenceDate, type Extractor, type ExtractInput, type ExtractResult } from '../../index.js';
 import { parseUserDictionary } from '../../resources/userDictionary.js';
 import { oneOf, parseCommandArgs, positiveInteger, readOptionFile } from '../args.js';
 import type { CliContext } from '../context.js';
 import { formatPretty } from '../output.js';
-import { INPUT_MODES, readRecords } from '../records.js';
+import { batchRecords } from '../batches.js';
+import { INPUT_MODES, readRecords, type DocumentRecord } from '../records.js';
 
 export const extractHelp = `Usage: korner extract [options] [files...]
 
@@ -79,19 +80,27 @@ export async function runExtract(args: string[], context: CliContext): Promise<n
   let errors = 0;
   let first = true;
   if (format === 'json') await out.write('[');
-  for await (const record of readRecords(sources, mode, { maxBytes, warn: context.warn })) {
-    let line: Record<string, unknown>;
-    if (record.error) {
-      errors++;
-      context.warn(record.error.message);
-      if (values.strict) {
-        throw new KornerError(record.error.code, `${record.error.message} (stopped by --strict)`);
-      }
-      line = { id: record.id, line: record.line, error: record.error };
-    } else {
-      const options = record.referenceDate ? { ...runOptions, referenceDate: record.referenceDate } : runOptions;
-      try {
-        const result = extractor.extract(record.text!, options);
+  const records = readRecords(sources, mode, { maxBytes, warn: context.warn });
+  for await (const batch of batchRecords(records)) {
+    const results = extractBatch(extractor, batch, runOptions);
+    for (let k = 0; k < batch.length; k++) {
+      const record = batch[k]!;
+      const outcome = results[k]!;
+      let line: Record<string, unknown>;
+      if (record.error) {
+        errors++;
+        context.warn(record.error.message);
+        if (values.strict) {
+          throw new KornerError(record.error.code, `${record.error.message} (stopped by --strict)`);
+        }
+        line = { id: record.id, line: record.line, error: record.error };
+      } else if (outcome instanceof KornerError) {
+        if (values.strict) throw outcome;
+        errors++;
+        context.warn(`${record.id}: ${outcome.message}`);
+        line = { id: record.id, line: record.line, error: { code: outcome.code, message: outcome.message } };
+      } else {
+        const result = outcome!;
         if (format === 'pretty') {
           await out.write(formatPretty(String(record.id), result.entities, result.links));
           continue;
@@ -100,18 +109,46 @@ export async function runExtract(args: string[], context: CliContext): Promise<n
         if (mode === 'text') line.text = record.text;
         line.entities = result.entities;
         line.links = result.links;
-      } catch (error) {
-        if (!(error instanceof KornerError) || values.strict) throw error;
-        errors++;
-        context.warn(`${record.id}: ${error.message}`);
-        line = { id: record.id, line: record.line, error: { code: error.code, message: error.message } };
       }
+      if (format === 'jsonl') await out.write(`${JSON.stringify(line)}\n`);
+      else if (format === 'json') await out.write(`${first ? '\n' : ',\n'}${JSON.stringify(line)}`);
+      else await out.write(`# ${record.id}\n  error ${(line.error as { message: string }).message}\n\n`);
+      first = false;
     }
-    if (format === 'jsonl') await out.write(`${JSON.stringify(line)}\n`);
-    else if (format === 'json') await out.write(`${first ? '\n' : ',\n'}${JSON.stringify(line)}`);
-    else await out.write(`# ${record.id}\n  error ${(line.error as { message: string }).message}\n\n`);
-    first = false;
   }
   if (format === 'json') await out.write(first ? ']\n' : '\n]\n');
   return errors > 0 ? 1 : 0;
+}
+
+/**
+ * The results of a batch of records, in order: extractAll over the documents of the batch; should that throw (a bad
+ * reference date in one record, a failing stage), each record again on its own, so that the error lands on the
+ * record that caused it. Error records of the input get undefined.
+ */
+function extractBatch(
+  extractor: Extractor,
+  batch: readonly DocumentRecord[],
+  runOptions: RunOptions,
+): (ExtractResult | KornerError | undefined)[] {
+  const inputs: ExtractInput[] = [];
+  const at: number[] = [];
+  batch.forEach((record, k) => {
+    if (record.error) return;
+    inputs.push({ text: record.text!, options: record.referenceDate ? { referenceDate: record.referenceDate } : {} });
+    at.push(k);
+  });
+  const results: (ExtractResult | KornerError | undefined)[] = new Array(batch.length).fill(undefined);
+  try {
+    extractor.extractAll(inputs, runOptions).forEach((result, j) => (results[at[j]!] = result));
+  } catch {
+    inputs.forEach((input, j) => {
+      try {
+        results[at[j]!] = extractor.extract(input.text, { ...runOptions, ...input.options });
+      } catch (error) {
+        if (!(error instanceof KornerError)) throw error;
+        results[at[j]!] = error;
+      }
+    });
+  }
+  return results;
 }
