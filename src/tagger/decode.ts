@@ -225,6 +225,9 @@ export class Posterior {
   }
 }
 
+/** Size of SpanScorer's table of exponentials: beyond it, a unit's label is too unlikely to matter (e^-40 or less). */
+const EXP_STEPS = 4096;
+
 /**
  * {@link Posterior} for the tagger's inner loop: the same arithmetic in the same order (so the same span
  * probabilities to the last bit), with its tables reused between sentences, the exponentials of the transition
@@ -241,10 +244,19 @@ export class SpanScorer {
   private readonly expTransitions: Float64Array;
   private readonly expInitial: Float64Array;
   private length = 0;
+  /** For emissions given as integers times `weightScale`: exp(-d · weightScale / temperature) for small d. */
+  private readonly expSteps: Float64Array | undefined;
+  private readonly step: number;
 
+  /**
+   * `weightScale`, when given, is the factor between integer emission sums and emissions (a quantised model's
+   * scale): `prepare` may then take the integer sums, and reads the exponentials of their differences off a table
+   * instead of calling Math.exp 13 times a unit (the same values to within an ulp or two of the argument).
+   */
   constructor(
     private readonly chain: ChainScores,
     private readonly temperature: number,
+    weightScale?: number,
   ) {
     const L = (this.L = chain.labelCount);
     const { allowed, allowedStart } = bioConstraints(L);
@@ -254,10 +266,16 @@ export class SpanScorer {
     }
     this.expInitial = new Float64Array(L);
     for (let y = 0; y < L; y++) this.expInitial[y] = allowedStart[y] ? Math.exp(chain.initial[y]! / temperature) : 0;
+    this.step = weightScale === undefined ? 0 : weightScale / temperature;
+    this.expSteps =
+      weightScale === undefined ? undefined : Float64Array.from({ length: EXP_STEPS }, (_, d) => Math.exp(-d * this.step));
   }
 
-  /** Forward-backward over `emissions` of `length` units; beta only down to unit `firstEnd`. */
-  prepare(emissions: Float64Array, length: number, firstEnd: number): void {
+  /**
+   * Forward-backward over `emissions` of `length` units; beta only down to unit `firstEnd`. With `sums` (the
+   * integer sums behind the emissions, see the constructor) the exponentials come from the table.
+   */
+  prepare(emissions: Float64Array, length: number, firstEnd: number, sums?: Int32Array): void {
     const L = this.L;
     const n = (this.length = length);
     const T = this.temperature;
@@ -272,14 +290,29 @@ export class SpanScorer {
     const { alpha, beta, logScale, shifted, expEmissions, expTransitions, expInitial } = this;
     const { allowedStart, predecessors, predecessorStart, successors, successorStart } = bioConstraints(L);
     if (n === 0) return;
-    for (let i = 0; i < n; i++) {
-      const row = i * L;
-      let max = -Infinity;
-      for (let y = 0; y < L; y++) max = Math.max(max, emissions[row + y]!);
-      for (let y = 0; y < L; y++) {
-        const s = (emissions[row + y]! - max) / T;
-        shifted[row + y] = s;
-        expEmissions[row + y] = Math.exp(s);
+    const table = this.expSteps;
+    if (sums && table) {
+      const step = this.step;
+      for (let i = 0; i < n; i++) {
+        const row = i * L;
+        let max = sums[row]!;
+        for (let y = 1; y < L; y++) if (sums[row + y]! > max) max = sums[row + y]!;
+        for (let y = 0; y < L; y++) {
+          const d = max - sums[row + y]!;
+          shifted[row + y] = -d * step;
+          expEmissions[row + y] = d < EXP_STEPS ? table[d]! : Math.exp(-d * step);
+        }
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const row = i * L;
+        let max = -Infinity;
+        for (let y = 0; y < L; y++) max = Math.max(max, emissions[row + y]!);
+        for (let y = 0; y < L; y++) {
+          const s = (emissions[row + y]! - max) / T;
+          shifted[row + y] = s;
+          expEmissions[row + y] = Math.exp(s);
+        }
       }
     }
     let sum = 0;

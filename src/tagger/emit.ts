@@ -192,8 +192,18 @@ export class Emitter {
     this.lanes(Int32Array.of(bucketOf(H0, table.bits)), 0, 1, this.biasLanes);
   }
 
-  /** Writes `out[i * 13 + y]` for the units of `text[from, to)` (see extractFeatures for the inputs). */
-  emissions(text: string, from: number, to: number, tokens: readonly Token[] | undefined, out: Float64Array): void {
+  /**
+   * Writes `out[i * 13 + y]` for the units of `text[from, to)` (see extractFeatures for the inputs), and into
+   * `integers`, when given, the integer sums that `out` holds times the model's scale.
+   */
+  emissions(
+    text: string,
+    from: number,
+    to: number,
+    tokens: readonly Token[] | undefined,
+    out: Float64Array,
+    integers?: Int32Array,
+  ): void {
     const n = to - from;
     if (n <= 0) return;
     const length = text.length;
@@ -413,7 +423,7 @@ export class Emitter {
     }
     offsets[n] = used;
     // Then the rows of all units in one tight loop: the loads of neighbouring units overlap.
-    this.sumRows(n, out, scale, sums);
+    this.sumRows(n, out, scale, sums, integers);
   }
 
   /** The context-word features of the eojeol `text[es, ee)`, summed into eojeolLanes. */
@@ -486,7 +496,7 @@ export class Emitter {
   }
 
   /** out[i * 13 + y] for every unit: its base lanes plus the rows of its features, times the scale. */
-  private sumRows(n: number, out: Float64Array, scale: number, sums: Float64Array): void {
+  private sumRows(n: number, out: Float64Array, scale: number, sums: Float64Array, integers: Int32Array | undefined): void {
     const { index, rows } = this.table;
     const { ids, offsets, base } = this;
     for (let i = 0; i < n; i++) {
@@ -506,6 +516,7 @@ export class Emitter {
         }
         for (let f = from; f < to; f += 255) this.accumulate(ids, f, Math.min(to, f + 255), sums);
         for (let y = 0; y < 13; y++) out[row + y] = sums[y]! * scale;
+        if (integers) for (let y = 0; y < 13; y++) integers[row + y] = sums[y]!;
         continue;
       }
       // First the rows of the unit's features (the bit index is small and mostly cached), then their weights (the
@@ -544,19 +555,47 @@ export class Emitter {
         o3 = (o3 + ((x3 >>> 8) & 0xff00ff)) | 0;
       }
       const bias = 128 * count;
-      out[row] = ((e0 & 0xffff) - bias) * scale;
-      out[row + 1] = ((o0 & 0xffff) - bias) * scale;
-      out[row + 2] = ((e0 >>> 16) - bias) * scale;
-      out[row + 3] = ((o0 >>> 16) - bias) * scale;
-      out[row + 4] = ((e1 & 0xffff) - bias) * scale;
-      out[row + 5] = ((o1 & 0xffff) - bias) * scale;
-      out[row + 6] = ((e1 >>> 16) - bias) * scale;
-      out[row + 7] = ((o1 >>> 16) - bias) * scale;
-      out[row + 8] = ((e2 & 0xffff) - bias) * scale;
-      out[row + 9] = ((o2 & 0xffff) - bias) * scale;
-      out[row + 10] = ((e2 >>> 16) - bias) * scale;
-      out[row + 11] = ((o2 >>> 16) - bias) * scale;
-      out[row + 12] = ((e3 & 0xffff) - bias) * scale;
+      const s0 = (e0 & 0xffff) - bias;
+      const s1 = (o0 & 0xffff) - bias;
+      const s2 = (e0 >>> 16) - bias;
+      const s3 = (o0 >>> 16) - bias;
+      const s4 = (e1 & 0xffff) - bias;
+      const s5 = (o1 & 0xffff) - bias;
+      const s6 = (e1 >>> 16) - bias;
+      const s7 = (o1 >>> 16) - bias;
+      const s8 = (e2 & 0xffff) - bias;
+      const s9 = (o2 & 0xffff) - bias;
+      const s10 = (e2 >>> 16) - bias;
+      const s11 = (o2 >>> 16) - bias;
+      const s12 = (e3 & 0xffff) - bias;
+      out[row] = s0 * scale;
+      out[row + 1] = s1 * scale;
+      out[row + 2] = s2 * scale;
+      out[row + 3] = s3 * scale;
+      out[row + 4] = s4 * scale;
+      out[row + 5] = s5 * scale;
+      out[row + 6] = s6 * scale;
+      out[row + 7] = s7 * scale;
+      out[row + 8] = s8 * scale;
+      out[row + 9] = s9 * scale;
+      out[row + 10] = s10 * scale;
+      out[row + 11] = s11 * scale;
+      out[row + 12] = s12 * scale;
+      if (integers) {
+        integers[row] = s0;
+        integers[row + 1] = s1;
+        integers[row + 2] = s2;
+        integers[row + 3] = s3;
+        integers[row + 4] = s4;
+        integers[row + 5] = s5;
+        integers[row + 6] = s6;
+        integers[row + 7] = s7;
+        integers[row + 8] = s8;
+        integers[row + 9] = s9;
+        integers[row + 10] = s10;
+        integers[row + 11] = s11;
+        integers[row + 12] = s12;
+      }
     }
   }
 

@@ -32,6 +32,8 @@ function isLowSurrogate(code: number): boolean {
 export class Tagger {
   /** Emission scores of the sentence being tagged, reused between calls. */
   private emissions = new Float64Array(1 << 12);
+  /** The integer sums behind `emissions` (fast path only), for the span scores' table of exponentials. */
+  private sums = new Int32Array(1 << 12);
   /** The fast path from text to emissions (13-label int8 models, which is every model npm run train writes). */
   private readonly emitter: Emitter | undefined;
   private readonly scorer: SpanScorer;
@@ -51,7 +53,7 @@ export class Tagger {
     }
     const table = weightTable(model);
     this.emitter = table ? new Emitter(table, lexicon) : undefined;
-    this.scorer = new SpanScorer(model, model.temperature);
+    this.scorer = new SpanScorer(model, model.temperature, this.emitter ? model.scale : undefined);
     this.transitions = Float64Array.from(model.transitions);
     this.initial = Float64Array.from(model.initial);
   }
@@ -71,9 +73,10 @@ export class Tagger {
     if (length === 0) return [];
     if (this.emissions.length < length * this.model.labelCount) {
       this.emissions = new Float64Array(length * this.model.labelCount * 2);
+      this.sums = new Int32Array(length * this.model.labelCount * 2);
     }
     let emissions: Float64Array = this.emissions;
-    if (this.emitter) this.emitter.emissions(text, from, to, tokens, emissions);
+    if (this.emitter) this.emitter.emissions(text, from, to, tokens, emissions, this.sums);
     else emissions = computeEmissions(this.model, extractFeatures({ text, from, to, tokens }, this.lexicon, this.model.bits, true), emissions);
     if (this.labels.length < length) this.labels = new Uint8Array(2 * length);
     const labels =
@@ -85,7 +88,7 @@ export class Tagger {
     let posterior: SpanScorer | undefined;
     if (options.scores !== false) {
       posterior = this.scorer;
-      posterior.prepare(emissions, length, spans[0]!.end);
+      posterior.prepare(emissions, length, spans[0]!.end, this.emitter ? this.sums : undefined);
     }
     const entities: TaggedEntity[] = [];
     for (const span of spans) {

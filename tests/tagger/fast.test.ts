@@ -36,6 +36,15 @@ const TEXTS = [
   '',
 ];
 
+/** A random 13-label chain and the generator that made it (for more random inputs). */
+function randomChain(seed: number) {
+  const random = seededRandom(seed);
+  const L = LABEL_COUNT;
+  const transitions = Float32Array.from({ length: L * L }, () => random() * 4 - 2);
+  const initial = Float32Array.from({ length: L }, () => random() * 2 - 1);
+  return { random, L, transitions, initial, chain: { labelCount: L, transitions, initial } };
+}
+
 describe('fast inference paths', () => {
   let pipeline: Pipeline;
   let lexicon: TaggerLexicon;
@@ -62,8 +71,10 @@ describe('fast inference paths', () => {
           const features = extractFeatures({ text, from: start, to: end, tokens }, lexicon, model.bits);
           const expected = computeEmissions(model, features);
           const actual = new Float64Array(Math.max(1, (end - start) * 13));
-          emitter.emissions(text, start, end, tokens, actual);
+          const integers = new Int32Array(actual.length);
+          emitter.emissions(text, start, end, tokens, actual, integers);
           expect(Array.from(actual.subarray(0, (end - start) * 13))).toEqual(Array.from(expected.subarray(0, (end - start) * 13)));
+          expect(Array.from(integers.subarray(0, (end - start) * 13), (v) => v * model.scale)).toEqual(Array.from(actual.subarray(0, (end - start) * 13)));
         }
       }
     }
@@ -108,12 +119,32 @@ describe('fast inference paths', () => {
     expect(small.findAll(text, 4, 9)).toEqual(expected.filter((m) => m.start >= 4 && m.end <= 9));
   });
 
+  it('SpanScorer on integer sums (its table of exponentials) matches Posterior to 1e-12', () => {
+    const { random, L, transitions, initial, chain } = randomChain(7);
+    const weightScale = 0.37;
+    const scorer = new SpanScorer(chain, 3.1, weightScale);
+    let compared = 0;
+    for (let trial = 0; trial < 200; trial++) {
+      const n = 1 + Math.floor(random() * 40);
+      // Mostly small differences (the table), some beyond it (Math.exp), ties included.
+      const sums = Int32Array.from({ length: n * L }, () => Math.round((random() - 0.5) * (trial % 3 ? 60 : 5000)));
+      const emissions = Float64Array.from(sums, (v) => v * weightScale);
+      const spans = labelsToSpans(viterbi(emissions, n, chain));
+      if (spans.length === 0) continue;
+      const posterior = new Posterior(emissions, n, chain, 3.1);
+      scorer.prepare(emissions, n, spans[0]!.end, sums);
+      for (const span of spans) {
+        const b = beginLabel(span.typeIndex);
+        const inside = insideLabel(span.typeIndex);
+        expect(scorer.spanProbability(span.start, span.end, b, inside)).toBeCloseTo(posterior.spanProbability(span.start, span.end, b, inside), 12);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
   it('viterbi13 and SpanScorer match viterbi and Posterior, bit for bit', () => {
-    const random = seededRandom(5);
-    const L = LABEL_COUNT;
-    const transitions = Float32Array.from({ length: L * L }, () => random() * 4 - 2);
-    const initial = Float32Array.from({ length: L }, () => random() * 2 - 1);
-    const chain = { labelCount: L, transitions, initial };
+    const { random, L, transitions, initial, chain } = randomChain(5);
     const scorer = new SpanScorer(chain, 3.1);
     for (let trial = 0; trial < 200; trial++) {
       const n = 1 + Math.floor(random() * 40);
