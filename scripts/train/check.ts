@@ -2,11 +2,12 @@
  * Exactness and speed check of the tagger alone, on fixed inputs (so that changes elsewhere, e.g. in the analyzer,
  * do not move the reference). Not a test.
  *
- *   node scripts/train/run.mjs check --make-input /tmp/tagger-input.json     (sentences and analyzer tokens)
+ *   node scripts/train/run.mjs check --make-input /tmp/tagger-input.json     (sentences and analyzer tokens; made
+ *                                                                             on the first check when missing)
  *   node scripts/train/run.mjs check --input /tmp/tagger-input.json --out /tmp/out.json [--ref /tmp/ref.json]
  *     [--rounds 5] [--no-scores]
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAnalyzerStage } from '../../src/analyzer/stage.js';
 import { createDocument } from '../../src/document/createDocument.js';
@@ -36,7 +37,9 @@ async function main(): Promise<void> {
   const opts = args(process.argv.slice(2));
   const root = repoRoot();
   const resources = new Resources(nodeLoader(join(root, 'dictionaries')));
-  if (opts.has('make-input')) {
+  const inputPath = opts.get('input') ?? '/tmp/tagger-input.json';
+  const makeInput = opts.get('make-input') ?? (existsSync(inputPath) ? undefined : inputPath);
+  if (makeInput) {
     const pipeline = createPipeline([createSentenceStage(), createAnalyzerStage()]);
     await pipeline.setup(resources);
     const bench = readFileSync(join(root, '../shared/bench/klue-open-text.txt'), 'utf8').split('\n').filter((l) => l.length > 0);
@@ -53,11 +56,11 @@ async function main(): Promise<void> {
         }),
       };
     });
-    writeFileSync(opts.get('make-input')!, JSON.stringify({ benchLines: bench.length, docs }));
-    console.log(`${docs.length} documents (${bench.length} bench lines)`);
-    return;
+    writeFileSync(makeInput, JSON.stringify({ benchLines: bench.length, docs }));
+    console.log(`${makeInput}: ${docs.length} documents (${bench.length} bench lines)`);
+    if (opts.has('make-input')) return;
   }
-  const input = JSON.parse(readFileSync(opts.get('input') ?? '/tmp/tagger-input.json', 'utf8')) as { benchLines: number; docs: InputDoc[] };
+  const input = JSON.parse(readFileSync(inputPath, 'utf8')) as { benchLines: number; docs: InputDoc[] };
   const tagger = await loadTagger(resources);
   const scores = !opts.has('no-scores');
   const rounds = Number(opts.get('rounds') ?? 5);
