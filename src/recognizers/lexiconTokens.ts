@@ -20,25 +20,33 @@ export interface Eojeol {
   bare: boolean;
 }
 
-const NOUN_LIKE = /^(NN|NR|NP|NA|SL|SN|SH|XR|XPN|UNKNOWN)/;
-const LEADING_SYMBOL = /^S[SPOFW]$/;
-const TRAILING_SYMBOL = /^S[SPF]$/;
 const POS_NOUN_LIKE = 1;
 const POS_LEADING_SYMBOL = 2;
 const POS_TRAILING_SYMBOL = 4;
-/** What the tests above say of each part-of-speech string (there are a few hundred), computed once per string. */
-const POS_CLASSES = new Map<string, number>();
 
+/**
+ * What the tag says, as bits: noun-like (it starts with NN, NR, NP, NA, SL, SN, SH, XR, XPN or UNKNOWN), a symbol
+ * that may lead an eojeol (exactly SS, SP, SO, SF or SW) or trail a name (SS, SP or SF). Read from the tag's first
+ * units: tags are fresh strings per token, and hashing each one for a cache cost more than the test itself.
+ */
 function posClass(pos: string): number {
-  let bits = POS_CLASSES.get(pos);
-  if (bits === undefined) {
-    bits =
-      (NOUN_LIKE.test(pos) ? POS_NOUN_LIKE : 0) |
-      (LEADING_SYMBOL.test(pos) ? POS_LEADING_SYMBOL : 0) |
-      (TRAILING_SYMBOL.test(pos) ? POS_TRAILING_SYMBOL : 0);
-    if (POS_CLASSES.size < 4096) POS_CLASSES.set(pos, bits);
+  const a = pos.charCodeAt(0);
+  const b = pos.charCodeAt(1);
+  switch (a) {
+    case 78 /* N */:
+      return b === 78 || b === 82 || b === 80 || b === 65 ? POS_NOUN_LIKE : 0;
+    case 83 /* S */:
+      if (b === 76 || b === 78 || b === 72) return POS_NOUN_LIKE;
+      if (pos.length !== 2) return 0;
+      if (b === 83 || b === 80 || b === 70) return POS_LEADING_SYMBOL | POS_TRAILING_SYMBOL;
+      return b === 79 || b === 87 ? POS_LEADING_SYMBOL : 0;
+    case 88 /* X */:
+      return b === 82 || (b === 80 && pos.charCodeAt(2) === 78) ? POS_NOUN_LIKE : 0;
+    case 85 /* U */:
+      return pos.startsWith('UNKNOWN') ? POS_NOUN_LIKE : 0;
+    default:
+      return 0;
   }
-  return bits;
 }
 
 export function isNounLike(token: Token): boolean {
