@@ -149,6 +149,13 @@ function matchWord(text: string, i: number, list: readonly [string, number][]): 
   return best;
 }
 
+/** How many ASCII digits follow from `i`, counting at most `max`. */
+function digitRunLength(text: string, i: number, max: number): number {
+  let j = i;
+  while (j - i < max && isDigitCode(text.charCodeAt(j))) j++;
+  return j - i;
+}
+
 /** Reads 1–4 ASCII digits at `i`. */
 function digitsAt(text: string, i: number, max = 4): { value: number; end: number; length: number } | null {
   let j = i;
@@ -221,6 +228,8 @@ export interface DateGrammar {
 
 /** Parses a date expression at `i`, or returns null. `i` must be at a word start or at a digit. */
 export function parseDateAt(text: string, i: number): DateParse | null {
+  // A run of more than four digits is no year, month or day (and no word follows a digit).
+  if (digitRunLength(text, i, 5) === 5) return null;
   const spec: DateSpec = {};
   let pos = i;
   let any = false;
@@ -750,6 +759,9 @@ export function parseDurationAt(text: string, i: number): DateParse | null {
 
 /** Decades and centuries: 70년대, 1990년대 후반, 21세기, 19세기말, 17세기 후반. */
 export function parseEraAt(text: string, i: number): DateParse | null {
+  // 1–4 digits straight before 년대 or 세기.
+  const run = digitRunLength(text, i, 5);
+  if (run === 0 || run > 4 || !(text.startsWith('년대', i + run) || text.startsWith('세기', i + run))) return null;
   const m = /^(\d{1,4})(년대|세기)(?: ?(초반|중반|후반|초|말|중엽))?/.exec(text.slice(i, i + 14));
   if (!m) return null;
   const n = Number(m[1]);
@@ -770,6 +782,11 @@ export function parseEraAt(text: string, i: number): DateParse | null {
 
 /** Numeric dates: 2016-05-17, 2016.5.17, 2016. 5. 17., 2016/05/17, 20140919, and 4·19, 3·11, 8.15 광복절. */
 export function parseNumericDateAt(text: string, i: number): DateParse | null {
+  // Every form below starts with a run of exactly 4 digits and a separator, exactly 8 digits, or 1–2 digits and ·.
+  const run = digitRunLength(text, i, 9);
+  const after = text.charCodeAt(i + run);
+  const separated = run === 4 && (after === 45 || after === 46 || after === 47 || after === 126 || after === 0x223c);
+  if (!separated && run !== 8 && !(run >= 1 && run <= 2 && after === 0xb7 /* · */)) return null;
   const full = /^(\d{4})([-./]) ?(\d{1,2})\2 ?(\d{1,2})(?!\d)\.?/.exec(text.slice(i, i + 14));
   if (full) {
     const year = Number(full[1]);

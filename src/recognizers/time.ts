@@ -44,12 +44,29 @@ function afterLength(text: string, end: number): number {
   return endsWord(text, end + m[0].length) ? m[0].length : 0;
 }
 
+/**
+ * True when `unit` occurs after a figure as the expressions above write it: a digit, then 여 (optional), then one
+ * space (optional), then the unit. Every CLOCK and DURATION match has one, and most texts with 시 or 분 have none
+ * (시장, 서울시, 분석): one indexOf scan then replaces a regular-expression scan of the whole text.
+ */
+function afterFigure(text: string, unit: string): boolean {
+  for (let k = text.indexOf(unit); k >= 0; k = text.indexOf(unit, k + 1)) {
+    let j = k - 1;
+    if (text.charCodeAt(j) === 32) j--;
+    if (text.charCodeAt(j) === 0xc5ec /* 여 */) j--;
+    if (isDigitCode(text.charCodeAt(j))) return true;
+  }
+  return false;
+}
+
 /** Finds TIME matches in (normalised) text. */
 export function findTimes(text: string): NumericMatch[] {
   const out: NumericMatch[] = [];
   // Each expression needs a literal the text may not have: check for it before scanning (the result is the same).
   const hasMinute = text.includes('분');
-  if (text.includes('시')) for (const m of text.matchAll(CLOCK)) {
+  const figureMinute = hasMinute && afterFigure(text, '분');
+  const figureHour = afterFigure(text, '시');
+  if (figureHour) for (const m of text.matchAll(CLOCK)) {
     const start = m.index!;
     const numberStart = m[1] ? start + m[0].indexOf(m[2]!, m[1].length) : start;
     // 24일오후 11시: a part of the day may be glued to the day before it.
@@ -77,7 +94,7 @@ export function findTimes(text: string): NumericMatch[] {
     const value = clockValue(Number(m[1]), Number(m[2]));
     if (value) push(out, start, start + m[0].length, value);
   }
-  if (hasMinute || text.includes('시간') || text.includes('초')) for (const m of text.matchAll(DURATION)) {
+  if (figureMinute || figureHour || afterFigure(text, '초')) for (const m of text.matchAll(DURATION)) {
     const start = m.index!;
     if (!digitBoundary(text, start)) continue;
     const n = Number(m[1]);
@@ -108,18 +125,18 @@ export function findTimes(text: string): NumericMatch[] {
     end += afterLength(text, end);
     push(out, start, end, timeDuration(Number(native.value), m[3] ? 30 : 0, 0));
   }
-  if (hasMinute) for (const m of text.matchAll(SINO_MINUTES)) {
+  if (hasMinute && text.includes('십분')) for (const m of text.matchAll(SINO_MINUTES)) {
     const start = m.index!;
     if (!startsWord(text, start) || !endsWord(text, start + m[0].length)) continue;
     const tens = { 십: 10, 이십: 20, 삼십: 30, 사십: 40, 오십: 50, 육십: 60 }[m[1]!]!;
     push(out, start, start + m[0].length, timeDuration(0, tens, 0));
   }
-  if (hasMinute) for (const m of text.matchAll(SPORTS)) {
+  if (figureMinute && text.includes('반')) for (const m of text.matchAll(SPORTS)) {
     const start = m.index!;
     if (!startsWord(text, start)) continue;
     push(out, start, start + m[0].length);
   }
-  if (text.includes('회')) for (const m of text.matchAll(INNING)) {
+  if (text.includes('회초') || text.includes('회말')) for (const m of text.matchAll(INNING)) {
     const start = m.index!;
     if (!digitBoundary(text, start) || !endsWord(text, start + m[0].length)) continue;
     push(out, start, start + m[0].length);
