@@ -520,7 +520,7 @@ function periodAt(text: string, pos: number, spec: DateSpec): { end: number; per
 const FIRST_CHARACTERS = new WeakMap<HolidayTable, Set<string>>();
 /** Which two-letter beginnings a DATE parse starting on a Hangul letter can have (see {@link hangulDateStart}). */
 export interface HangulDateStarts {
-  /** 1: a parse may start with this letter whatever follows (올, 한, 열, 십 …). */
+  /** 1: a parse may start with this letter whatever follows (십, 백, 천). */
   single: Uint8Array;
   /** 1: the letter begins one of the pairs below. */
   first: Uint8Array;
@@ -552,10 +552,18 @@ export function hangulDateStarts(grammar: DateGrammar): HangulDateStarts {
       if (word.length === 1) single[word.charCodeAt(0)] = 1;
       else if (word.length > 1) addPair(word.charCodeAt(0), word.charCodeAt(1));
     };
-    const words: string[] = ['지난 ', '오는 ', '올', '이듬해', '매주', '동계', '하계', ...grammar.holidays.keys(), ...PLAIN_WORDS];
+    const words: string[] = ['지난 ', '오는 ', '이듬해', '매주', '동계', '하계', ...grammar.holidays.keys(), ...PLAIN_WORDS];
     for (const list of [Y_REL, M_REL, W_REL, D_REL, ANAPHORS, NATIVE_DAYS]) for (const [word] of list) words.push(word);
-    words.push(...NATIVE_NUMERAL_WORDS);
     for (const word of words) addWord(word);
+    // 올 (this year) only before a space, a digit or 시즌 (parseDateAt); 올림픽, 올라 start no date.
+    for (const next of ' 0123456789시') addPair(0xc62c /* 올 */, next.charCodeAt(0));
+    // A one-letter native numeral (한, 두, 세, 열 …) starts a duration only before 여, a space, a unit of
+    // parseDurationAt or the next part of a longer numeral (열두, 스물한): not 한국, 세계, 열린, 두고.
+    const nativeNext = ` 여개달주년해일박${NATIVE_NUMERAL_WORDS.map((word) => word[0]).join('')}`;
+    for (const word of NATIVE_NUMERAL_WORDS) {
+      if (word.length > 1) addWord(word);
+      else for (let k = 0; k < nativeNext.length; k++) addPair(word.charCodeAt(0), nativeNext.charCodeAt(k));
+    }
     for (let k = 0; k < WEEKDAYS.length; k++) addPair(WEEKDAYS.charCodeAt(k), '요'.charCodeAt(0));
     for (const letter of SINO_START) {
       // scanSinoWords: 십, 백, 천 start a number alone; a digit word (이, 삼 …) or 수 only before a unit.

@@ -58,7 +58,13 @@ export class Trie<V> {
   }
 
   get(surface: string): V | undefined {
-    const flat = this.flat();
+    const flat = this.flatForm;
+    if (!flat) {
+      // Still being built (look-ups between sets, as in addLocalGovernments): walk the maps, flatten nothing yet.
+      let node: TrieNode<V> | undefined = this.root;
+      for (let i = 0; i < surface.length && node; i++) node = node.children.get(surface.charCodeAt(i));
+      return node?.value;
+    }
     const n = surface.length;
     if (n === 0) return this.root.value;
     let node = flat.rootChild[surface.charCodeAt(0)]! - 1;

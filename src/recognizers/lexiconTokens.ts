@@ -18,6 +18,9 @@ export interface Eojeol {
   core: { start: number; end: number; text: string; tokens: Token[] } | undefined;
   /** True when nothing but the core (and closing quotes or commas) is in the eojeol: no particle follows. */
   bare: boolean;
+  /** The core's bounds without making the core (its text and tokens): -1 when there is none. */
+  coreStart: number;
+  coreEnd: number;
 }
 
 const POS_NOUN_LIKE = 1;
@@ -79,40 +82,87 @@ function groupEojeolsUncached(text: string, tokens: readonly Token[]): Eojeol[] 
   let from = 0;
   for (let t = 1; t <= tokens.length; t++) {
     if (t === tokens.length || tokens[t]!.eojeol !== tokens[from]!.eojeol) {
-      out.push(makeEojeol(text, tokens.slice(from, t)));
+      out.push(new TokenEojeol(text, tokens, from, t));
       from = t;
     }
   }
   return out;
 }
 
-function makeEojeol(text: string, tokens: Token[]): Eojeol {
-  let i = 0;
-  while (i < tokens.length && (posClass(tokens[i]!.pos) & POS_LEADING_SYMBOL) !== 0 && tokens[i]!.text !== '(') i++;
-  let j = i;
-  while (j < tokens.length && isNounLike(tokens[j]!)) j++;
-  const coreTokens = tokens.slice(i, j);
-  const core =
-    coreTokens.length > 0
-      ? {
-          start: coreTokens[0]!.start,
-          end: coreTokens[coreTokens.length - 1]!.end,
-          text: text.slice(coreTokens[0]!.start, coreTokens[coreTokens.length - 1]!.end),
-          tokens: coreTokens,
-        }
-      : undefined;
-  let bare = true;
-  for (let k = j; k < tokens.length; k++) {
-    if ((posClass(tokens[k]!.pos) & POS_TRAILING_SYMBOL) === 0 || tokens[k]!.text === '(') bare = false;
+/**
+ * An eojeol over tokens `[from, to)` of the document's token array. Its bounds and where its core lies are found
+ * at once, by part of speech alone; the token lists, the core's text and `bare` are made when a recogniser first
+ * reads them (the place stage reads none of them, the organisation stage mostly the core's bounds), so that
+ * grouping allocates one object per eojeol instead of five.
+ */
+class TokenEojeol implements Eojeol {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  /** The core's first and last token (exclusive) in the document's token array; equal when there is no core. */
+  readonly coreFrom: number;
+  readonly coreTo: number;
+  private tokenList: Token[] | undefined;
+  private coreValue: Eojeol['core'] | null = null;
+  private bareValue: boolean | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly all: readonly Token[],
+    private readonly from: number,
+    private readonly to: number,
+  ) {
+    this.index = all[from]!.eojeol;
+    this.start = all[from]!.start;
+    this.end = all[to - 1]!.end;
+    let i = from;
+    while (i < to && (posClass(all[i]!.pos) & POS_LEADING_SYMBOL) !== 0 && all[i]!.text !== '(') i++;
+    let j = i;
+    while (j < to && isNounLike(all[j]!)) j++;
+    this.coreFrom = i;
+    this.coreTo = j;
   }
-  return {
-    index: tokens[0]!.eojeol,
-    tokens,
-    start: tokens[0]!.start,
-    end: tokens[tokens.length - 1]!.end,
-    core,
-    bare,
-  };
+
+  get tokens(): Token[] {
+    return (this.tokenList ??= this.all.slice(this.from, this.to));
+  }
+
+  get core(): Eojeol['core'] {
+    if (this.coreValue === null) {
+      const { coreFrom, coreTo, all } = this;
+      this.coreValue =
+        coreTo > coreFrom
+          ? {
+              start: all[coreFrom]!.start,
+              end: all[coreTo - 1]!.end,
+              text: this.text.slice(all[coreFrom]!.start, all[coreTo - 1]!.end),
+              tokens: all.slice(coreFrom, coreTo),
+            }
+          : undefined;
+    }
+    return this.coreValue;
+  }
+
+  /** The core's start offset, or -1 when the eojeol has none (without making the core). */
+  get coreStart(): number {
+    return this.coreTo > this.coreFrom ? this.all[this.coreFrom]!.start : -1;
+  }
+
+  /** The core's end offset, or -1 when the eojeol has none. */
+  get coreEnd(): number {
+    return this.coreTo > this.coreFrom ? this.all[this.coreTo - 1]!.end : -1;
+  }
+
+  get bare(): boolean {
+    if (this.bareValue === undefined) {
+      let bare = true;
+      for (let k = this.coreTo; k < this.to; k++) {
+        if ((posClass(this.all[k]!.pos) & POS_TRAILING_SYMBOL) === 0 || this.all[k]!.text === '(') bare = false;
+      }
+      this.bareValue = bare;
+    }
+    return this.bareValue;
+  }
 }
 
 /**
