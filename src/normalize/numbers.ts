@@ -248,14 +248,32 @@ function matchAt(text: string, i: number, form: string): boolean {
   return text.startsWith(form, i);
 }
 
+/** A table's entries by their first UTF-16 unit, each list in the table's order (the scan tries no others). */
+function byFirstUnit<T extends readonly [string, ...unknown[]]>(table: readonly T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const entry of table) {
+    const key = entry[0].charCodeAt(0);
+    const list = map.get(key);
+    if (list) list.push(entry);
+    else map.set(key, [entry]);
+  }
+  return map;
+}
+
+const NATIVE_PAIRS_BY_FIRST = byFirstUnit(NATIVE_PAIRS);
+const NATIVE_TENS_BY_FIRST = byFirstUnit(NATIVE_TENS);
+const NATIVE_UNITS_BY_FIRST = byFirstUnit(NATIVE_UNITS);
+const NONE: readonly never[] = [];
+
 /**
  * Reads a native numeral at `start`: 하나, 둘 … 아홉, 열, 스물 … 아흔 and their compounds (열하나, 스물다섯), the
  * attributive forms (한, 두, 세, 네, 스무, 열두) and the approximate pairs (한두, 서너, 두어).
  * The longest form wins. Whether a word boundary or a counter follows is for the caller to check.
  */
 export function scanNative(text: string, start: number): ScannedNumber | null {
-  if (NATIVE_FIRST[text.charCodeAt(start)] !== 1) return null;
-  for (const [form, low, high] of NATIVE_PAIRS) {
+  const first = text.charCodeAt(start);
+  if (NATIVE_FIRST[first] !== 1) return null;
+  for (const [form, low, high] of NATIVE_PAIRS_BY_FIRST.get(first) ?? NONE) {
     if (matchAt(text, start, form)) {
       const result: ScannedNumber = {
         end: start + form.length,
@@ -272,7 +290,7 @@ export function scanNative(text: string, start: number): ScannedNumber | null {
   let i = start;
   let value = 0;
   let attributive = false;
-  for (const [form, tens, attr] of NATIVE_TENS) {
+  for (const [form, tens, attr] of NATIVE_TENS_BY_FIRST.get(first) ?? NONE) {
     if (matchAt(text, i, form)) {
       value = tens;
       attributive = attr;
@@ -282,7 +300,7 @@ export function scanNative(text: string, start: number): ScannedNumber | null {
   }
   if (!attributive) {
     let best: [string, number, boolean] | undefined;
-    for (const entry of NATIVE_UNITS) {
+    for (const entry of NATIVE_UNITS_BY_FIRST.get(text.charCodeAt(i)) ?? NONE) {
       if (matchAt(text, i, entry[0]) && (!best || entry[0].length > best[0].length)) best = entry;
     }
     if (best) {
@@ -340,13 +358,15 @@ function scanAny(text: string, start: number): ScannedNumber | null {
 
 /** Syllables a number written in Sino-Korean words may start with (not 만/억/조/경 alone: 경주, 조선, 억지). */
 export const SINO_START = '일이삼사오육칠팔구십백천수';
+const SINO_START_AT = new Uint8Array(65536);
+for (let k = 0; k < SINO_START.length; k++) SINO_START_AT[SINO_START.charCodeAt(k)] = 1;
 
 /**
  * Reads a number written in Sino-Korean words only (이십, 삼백, 천, 수십억, 이천십육): it must start with a digit
  * word, 십/백/천 or 수, so that words such as 경주, 조선 or 만남 are not read as 10^16, 10^12 or 10^4.
  */
 export function scanSinoWords(text: string, start: number): ScannedNumber | null {
-  if (!SINO_START.includes(text[start] ?? '\0')) return null;
+  if (SINO_START_AT[text.charCodeAt(start)] !== 1) return null;
   const number = scanNumber(text, start, { sino: true, spaces: false });
   if (!number || number.kind !== 'sino') return null;
   // 구조, 일조, 오만: a digit word straight before 만/억/조/경 is a word far more often than a figure.

@@ -22,6 +22,8 @@ export interface TrieMatch<V> {
  * node + 1 (0: no child).
  */
 interface FlatTrie<V> {
+  /** One bit per UTF-16 unit that some surface starts with: 8 KB that stay in cache, read before `rootChild`. */
+  rootBits: Uint32Array;
   rootChild: Int32Array;
   childStart: Int32Array;
   childUnits: Uint16Array;
@@ -67,7 +69,7 @@ export class Trie<V> {
     }
     const n = surface.length;
     if (n === 0) return this.root.value;
-    let node = flat.rootChild[surface.charCodeAt(0)]! - 1;
+    let node = rootNode(flat, surface.charCodeAt(0));
     for (let i = 1; i < n && node >= 0; i++) node = childOf(flat, node, surface.charCodeAt(i));
     return node >= 0 ? flat.values[node] : undefined;
   }
@@ -96,7 +98,7 @@ export class Trie<V> {
     const found: TrieMatch<V>[] = [];
     if (start >= limit) return found;
     const flat = this.flat();
-    let node = flat.rootChild[text.charCodeAt(start)]! - 1;
+    let node = rootNode(flat, text.charCodeAt(start));
     for (let i = start; node >= 0; ) {
       const value = flat.values[node];
       if (value !== undefined) found.push({ start, end: i + 1, value });
@@ -106,19 +108,28 @@ export class Trie<V> {
     return found;
   }
 
+  /** The longest surface that starts at `start`, as `[end, value]` written into `out` (false when there is none). */
+  longestAt(text: string, start: number, out: { end: number; value: V | undefined }): boolean {
+    return this.longest(text, start, undefined, out);
+  }
+
   /**
    * The longest surface that starts at `start` and ends at an offset `e` with `ends[e] === 1`, as `[end, value]`
    * written into `out` (returns false when there is none). Allocates nothing.
    */
   longestEndingAt(text: string, start: number, ends: Uint8Array, out: { end: number; value: V | undefined }): boolean {
+    return this.longest(text, start, ends, out);
+  }
+
+  private longest(text: string, start: number, ends: Uint8Array | undefined, out: { end: number; value: V | undefined }): boolean {
     const n = text.length;
     if (start >= n) return false;
     const flat = this.flat();
-    let node = flat.rootChild[text.charCodeAt(start)]! - 1;
+    let node = rootNode(flat, text.charCodeAt(start));
     let found = false;
     for (let i = start; node >= 0; ) {
       const value = flat.values[node];
-      if (value !== undefined && ends[i + 1] === 1) {
+      if (value !== undefined && (ends === undefined || ends[i + 1] === 1)) {
         out.end = i + 1;
         out.value = value;
         found = true;
@@ -128,6 +139,11 @@ export class Trie<V> {
     }
     return found;
   }
+}
+
+/** The root's child by `unit` in the flat form, or -1. */
+function rootNode<V>(flat: FlatTrie<V>, unit: number): number {
+  return (flat.rootBits[unit >>> 5]! & (1 << (unit & 31))) === 0 ? -1 : flat.rootChild[unit]! - 1;
 }
 
 /** The child of `node` by `unit` in the flat form, or -1. */
@@ -147,17 +163,21 @@ function flatten<V>(root: TrieNode<V>): FlatTrie<V> {
   const childNodes = new Int32Array(Math.max(0, nodes.length - 1));
   const values: (V | undefined)[] = nodes.map((node) => node.value);
   const rootChild = new Int32Array(0x10000);
+  const rootBits = new Uint32Array(0x10000 >>> 5);
   // Breadth first, each node's children get the next ids in their Map order: the edge list is that same order.
   let next = 1;
   for (let k = 0; k < nodes.length; k++) {
     childStart[k] = next - 1;
     for (const unit of nodes[k]!.children.keys()) {
-      if (k === 0) rootChild[unit] = next + 1;
+      if (k === 0) {
+        rootChild[unit] = next + 1;
+        rootBits[unit >>> 5]! |= 1 << (unit & 31);
+      }
       childUnits[next - 1] = unit;
       childNodes[next - 1] = next;
       next++;
     }
   }
   childStart[nodes.length] = next - 1;
-  return { rootChild, childStart, childUnits, childNodes, values };
+  return { rootBits, rootChild, childStart, childUnits, childNodes, values };
 }

@@ -23,7 +23,30 @@ const SINO_MINUTES = /(십|이십|삼십|사십|오십|육십)(분)/g;
 const AFTER = /^(?: ?동안|간| ?전| ?후| ?뒤)/;
 const SPORTS = /(전반|후반|초반|연장 ?전반|연장 ?후반) ?(\d{1,3})(여)?분/g;
 const INNING = /(\d{1,2})회(초|말)/g;
-const DAY_PART_ALONE = /(오전|오후|새벽|아침|저녁|밤|낮|정오|자정|한낮|대낮|한밤중|심야|야간|어젯밤|늦은 오후|늦은 밤|이른 아침)/g;
+const DAY_PART_WORDS = [
+  '오전', '오후', '새벽', '아침', '저녁', '밤', '낮', '정오', '자정', '한낮', '대낮', '한밤중', '심야', '야간', '어젯밤', '늦은 오후',
+  '늦은 밤', '이른 아침',
+];
+/**
+ * The parts of the day by their first UTF-16 unit, each list in the order above. The scan below reads the text
+ * once and tries words only where one may start, as the alternation `(오전|오후|…)` with the g flag would match:
+ * the first listed word at the leftmost position, the next search after it.
+ */
+const DAY_PART_BY_FIRST = new Map<number, string[]>();
+for (const word of DAY_PART_WORDS) {
+  const key = word.charCodeAt(0);
+  const list = DAY_PART_BY_FIRST.get(key);
+  if (list) list.push(word);
+  else DAY_PART_BY_FIRST.set(key, [word]);
+}
+const DAY_PART_FIRST = new Uint8Array(65536);
+for (const key of DAY_PART_BY_FIRST.keys()) DAY_PART_FIRST[key] = 1;
+
+/** The part-of-the-day word at `i`, if one starts there (see {@link DAY_PART_BY_FIRST}). */
+function dayPartAt(text: string, i: number): string | undefined {
+  for (const word of DAY_PART_BY_FIRST.get(text.charCodeAt(i))!) if (text.startsWith(word, i)) return word;
+  return undefined;
+}
 /** 낮은, 낮게, 밤새: adjectives and compounds that start like a part of the day. */
 const NOT_PART_AFTER = /^(?:은|게|아|춰|다|고|지|추|출|새|잠|낮|늦|참|하늘|길|거리|바다|나무|중|샘)/;
 
@@ -141,12 +164,15 @@ export function findTimes(text: string): NumericMatch[] {
     if (!digitBoundary(text, start) || !endsWord(text, start + m[0].length)) continue;
     push(out, start, start + m[0].length);
   }
-  for (const m of text.matchAll(DAY_PART_ALONE)) {
-    const start = m.index!;
-    const end = start + m[0].length;
+  for (let at = 0; at < text.length; at++) {
+    if (DAY_PART_FIRST[text.charCodeAt(at)] !== 1) continue;
+    const word = dayPartAt(text, at);
+    if (word === undefined) continue;
+    const start = at;
+    const end = start + word.length;
+    at = end - 1; // the next search starts after the word
     if (!startsWord(text, start) || !endsWord(text, end)) continue;
     if (NOT_PART_AFTER.test(text.slice(end, end + 2))) continue;
-    const word = m[0];
     if (word === '정오') push(out, start, end, '12:00');
     else if (word === '자정') push(out, start, end, '00:00');
     else push(out, start, end);
