@@ -1,3 +1,4 @@
+import { codeSet, inCodeSet } from '../text/codeSet.js';
 import { add, type Decimal, fromInteger, isZero, multiply, parseDecimal, shift, toExact, ZERO } from './decimal.js';
 
 /**
@@ -39,9 +40,12 @@ function unitTable(table: Record<string, number>): Uint8Array {
   return out;
 }
 
+/** Every letter of the three tables: most units the scanner reads are none, and this small set says so. */
+const NUMERAL_LETTERS = codeSet([...Object.keys(SINO_DIGITS), ...Object.keys(SMALL_UNITS), ...Object.keys(BIG_UNITS)]);
+
 /** The value of the table at the unit `c` (NaN past either end of the text), or 0. */
 function at(table: Uint8Array, c: number): number {
-  return table[c] ?? 0;
+  return inCodeSet(NUMERAL_LETTERS, c) ? table[c]! : 0;
 }
 
 const SU = 0xc218; // 수
@@ -241,8 +245,7 @@ export const NATIVE_NUMERAL_WORDS: readonly string[] = [
 ];
 
 /** 1 for each UTF-16 unit a native numeral form starts with: {@link scanNative} returns null elsewhere. */
-const NATIVE_FIRST = new Uint8Array(65536);
-for (const form of NATIVE_NUMERAL_WORDS) NATIVE_FIRST[form.charCodeAt(0)] = 1;
+const NATIVE_FIRST = codeSet(NATIVE_NUMERAL_WORDS.map((form) => form.charCodeAt(0)));
 
 function matchAt(text: string, i: number, form: string): boolean {
   return text.startsWith(form, i);
@@ -272,7 +275,7 @@ const NONE: readonly never[] = [];
  */
 export function scanNative(text: string, start: number): ScannedNumber | null {
   const first = text.charCodeAt(start);
-  if (NATIVE_FIRST[first] !== 1) return null;
+  if (!inCodeSet(NATIVE_FIRST, first)) return null;
   for (const [form, low, high] of NATIVE_PAIRS_BY_FIRST.get(first) ?? NONE) {
     if (matchAt(text, start, form)) {
       const result: ScannedNumber = {
@@ -358,15 +361,14 @@ function scanAny(text: string, start: number): ScannedNumber | null {
 
 /** Syllables a number written in Sino-Korean words may start with (not 만/억/조/경 alone: 경주, 조선, 억지). */
 export const SINO_START = '일이삼사오육칠팔구십백천수';
-const SINO_START_AT = new Uint8Array(65536);
-for (let k = 0; k < SINO_START.length; k++) SINO_START_AT[SINO_START.charCodeAt(k)] = 1;
+const SINO_START_AT = codeSet([SINO_START]);
 
 /**
  * Reads a number written in Sino-Korean words only (이십, 삼백, 천, 수십억, 이천십육): it must start with a digit
  * word, 십/백/천 or 수, so that words such as 경주, 조선 or 만남 are not read as 10^16, 10^12 or 10^4.
  */
 export function scanSinoWords(text: string, start: number): ScannedNumber | null {
-  if (SINO_START_AT[text.charCodeAt(start)] !== 1) return null;
+  if (!inCodeSet(SINO_START_AT, text.charCodeAt(start))) return null;
   const number = scanNumber(text, start, { sino: true, spaces: false });
   if (!number || number.kind !== 'sino') return null;
   // 구조, 일조, 오만: a digit word straight before 만/억/조/경 is a word far more often than a figure.

@@ -1,4 +1,5 @@
 import { NATIVE_NUMERAL_WORDS, SINO_START, scanNative, scanNumber, scanSinoWords } from '../normalize/numbers.js';
+import { type CodeSet, codeSet, inCodeSet } from '../text/codeSet.js';
 import { endsWord, isDigitCode, isHangulCode, isLatinCode, startsWord } from './numeric.js';
 
 /**
@@ -167,6 +168,32 @@ function digitsAt(text: string, i: number, max = 4): { value: number; end: numbe
 
 const RANGE = '~∼〜-–';
 
+/**
+ * What a figure is written with before its unit in the parsers below: digits, separators, range marks, the place
+ * units (5천, 3만), 여 and a space. Whatever a parse at a digit reads before its unit is among these.
+ */
+const FIGURE_PART = codeSet([`0123456789,. 여십백천만억조경${RANGE}`]);
+/** The first letters of the units a date (년, 학년도, 월, 일) and a duration (개월, 달, 주, 년, 해, 일, 박) end in. */
+const DATE_UNIT_FIRST = codeSet(['년학월일']);
+const DURATION_UNIT_FIRST = codeSet(['개달주년해일박']);
+/** Longer than any figure the parsers read before a unit (2∼3일, 1,234.5만 여 년 …): past it, let them decide. */
+const FIGURE_SPAN = 24;
+
+/**
+ * False when no unit of `units` can follow the figure at `i`: the characters from `i` are figure parts up to one
+ * that is neither a part nor such a unit. A cheap test before the parsers read the figure (most figures count
+ * people, money or percent), derived from what they accept, so it never rejects what they would parse.
+ */
+function unitMayFollow(text: string, i: number, units: CodeSet): boolean {
+  const limit = i + FIGURE_SPAN;
+  for (let j = i; j < limit; j++) {
+    const c = text.charCodeAt(j);
+    if (inCodeSet(units, c)) return true;
+    if (!inCodeSet(FIGURE_PART, c)) return false; // NaN past the end is neither
+  }
+  return true;
+}
+
 /** A number, or a range of two, followed by `unit` (2∼3일, 7∼8월, 8, 9일): returns values and end. */
 function numberUnit(
   text: string,
@@ -228,8 +255,14 @@ export interface DateGrammar {
 
 /** Parses a date expression at `i`, or returns null. `i` must be at a word start or at a digit. */
 export function parseDateAt(text: string, i: number): DateParse | null {
-  // A run of more than four digits is no year, month or day (and no word follows a digit).
-  if (digitRunLength(text, i, 5) === 5) return null;
+  // A run of more than four digits is no year, month or day; a shorter one needs 년, 월 or 일 after it, unless it
+  // may be a bare year (2014 브라질 월드컵).
+  if (isDigitCode(text.charCodeAt(i))) {
+    const run = digitRunLength(text, i, 5);
+    if (run === 5) return null;
+    const bareYear = run === 4 && (text.startsWith('19', i) || text.startsWith('20', i));
+    if (!bareYear && !unitMayFollow(text, i, DATE_UNIT_FIRST)) return null;
+  }
   const spec: DateSpec = {};
   let pos = i;
   let any = false;
@@ -520,10 +553,10 @@ function periodAt(text: string, pos: number, spec: DateSpec): { end: number; per
 const FIRST_CHARACTERS = new WeakMap<HolidayTable, Set<string>>();
 /** Which two-letter beginnings a DATE parse starting on a Hangul letter can have (see {@link hangulDateStart}). */
 export interface HangulDateStarts {
-  /** 1: a parse may start with this letter whatever follows (십, 백, 천). */
-  single: Uint8Array;
-  /** 1: the letter begins one of the pairs below. */
-  first: Uint8Array;
+  /** A parse may start with this letter whatever follows (십, 백, 천). */
+  single: CodeSet;
+  /** The letter begins one of the pairs below. */
+  first: CodeSet;
   /** First letter × 65536 + second letter. */
   pairs: Set<number>;
 }
@@ -541,15 +574,15 @@ const SINO_UNITS = '십백천만억조경';
 export function hangulDateStarts(grammar: DateGrammar): HangulDateStarts {
   let starts = HANGUL_STARTS.get(grammar.holidays);
   if (!starts) {
-    const single = new Uint8Array(65536);
-    const first = new Uint8Array(65536);
+    const single: number[] = [];
+    const first: number[] = [];
     const pairs = new Set<number>();
     const addPair = (a: number, b: number) => {
-      first[a] = 1;
+      first.push(a);
       pairs.add(a * 65536 + b);
     };
     const addWord = (word: string) => {
-      if (word.length === 1) single[word.charCodeAt(0)] = 1;
+      if (word.length === 1) single.push(word.charCodeAt(0));
       else if (word.length > 1) addPair(word.charCodeAt(0), word.charCodeAt(1));
     };
     const words: string[] = ['지난 ', '오는 ', '이듬해', '매주', '동계', '하계', ...grammar.holidays.keys(), ...PLAIN_WORDS];
@@ -567,10 +600,10 @@ export function hangulDateStarts(grammar: DateGrammar): HangulDateStarts {
     for (let k = 0; k < WEEKDAYS.length; k++) addPair(WEEKDAYS.charCodeAt(k), '요'.charCodeAt(0));
     for (const letter of SINO_START) {
       // scanSinoWords: 십, 백, 천 start a number alone; a digit word (이, 삼 …) or 수 only before a unit.
-      if ('십백천'.includes(letter)) single[letter.charCodeAt(0)] = 1;
+      if ('십백천'.includes(letter)) single.push(letter.charCodeAt(0));
       else for (const unit of SINO_UNITS) addPair(letter.charCodeAt(0), unit.charCodeAt(0));
     }
-    starts = { single, first, pairs };
+    starts = { single: codeSet(single), first: codeSet(first), pairs };
     HANGUL_STARTS.set(grammar.holidays, starts);
   }
   return starts;
@@ -579,8 +612,8 @@ export function hangulDateStarts(grammar: DateGrammar): HangulDateStarts {
 /** False when no DATE parse can start at the Hangul letter `text[i]` (see {@link hangulDateStarts}). */
 export function hangulDateStart(starts: HangulDateStarts, text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if (starts.single[c] === 1) return true;
-  if (starts.first[c] !== 1) return false;
+  if (inCodeSet(starts.single, c)) return true;
+  if (!inCodeSet(starts.first, c)) return false;
   return starts.pairs.has(c * 65536 + text.charCodeAt(i + 1));
 }
 
@@ -692,6 +725,7 @@ export function parseDurationAt(text: string, i: number): DateParse | null {
     let large = false;
     const c = text.charCodeAt(pos);
     if (isDigitCode(c)) {
+      if (!unitMayFollow(text, pos, DURATION_UNIT_FIRST)) return null;
       const n = scanNumber(text, pos, { sino: false, spaces: false });
       if (!n) return null;
       value = Number(n.value);

@@ -1,4 +1,5 @@
 import { scanNative } from '../normalize/numbers.js';
+import { codeSet, inCodeSet } from '../text/codeSet.js';
 import { clockValue, dayPartOf, timeDuration } from '../normalize/time.js';
 import { endsWord, isDigitCode, type NumericMatch, startsWord } from './numeric.js';
 
@@ -39,8 +40,7 @@ for (const word of DAY_PART_WORDS) {
   if (list) list.push(word);
   else DAY_PART_BY_FIRST.set(key, [word]);
 }
-const DAY_PART_FIRST = new Uint8Array(65536);
-for (const key of DAY_PART_BY_FIRST.keys()) DAY_PART_FIRST[key] = 1;
+const DAY_PART_FIRST = codeSet(DAY_PART_BY_FIRST.keys());
 
 /** The part-of-the-day word at `i`, if one starts there (see {@link DAY_PART_BY_FIRST}). */
 function dayPartAt(text: string, i: number): string | undefined {
@@ -165,7 +165,7 @@ export function findTimes(text: string): NumericMatch[] {
     push(out, start, start + m[0].length);
   }
   for (let at = 0; at < text.length; at++) {
-    if (DAY_PART_FIRST[text.charCodeAt(at)] !== 1) continue;
+    if (!inCodeSet(DAY_PART_FIRST, text.charCodeAt(at))) continue;
     const word = dayPartAt(text, at);
     if (word === undefined) continue;
     const start = at;
