@@ -237,6 +237,10 @@ const NATIVE_PAIRS: readonly [string, number, number][] = [
   ['일여덟', 7, 8],
 ];
 
+/** The native tens (열, 스물 … 아흔), which a unit may follow in one numeral (열두, 스물다섯), and the units. */
+export const NATIVE_TENS_WORDS: readonly string[] = NATIVE_TENS.map((p) => p[0]);
+export const NATIVE_UNIT_WORDS: readonly string[] = NATIVE_UNITS.map((p) => p[0]);
+
 /** Every native numeral form {@link scanNative} reads first (pairs, tens, units): a match starts with one of them. */
 export const NATIVE_NUMERAL_WORDS: readonly string[] = [
   ...NATIVE_PAIRS.map((p) => p[0]),

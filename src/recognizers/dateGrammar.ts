@@ -1,4 +1,4 @@
-import { NATIVE_NUMERAL_WORDS, SINO_START, scanNative, scanNumber, scanSinoWords } from '../normalize/numbers.js';
+import { NATIVE_NUMERAL_WORDS, NATIVE_TENS_WORDS, NATIVE_UNIT_WORDS, SINO_START, scanNative, scanNumber, scanSinoWords } from '../normalize/numbers.js';
 import { type CodeSet, codeSet, inCodeSet } from '../text/codeSet.js';
 import { endsWord, isDigitCode, isHangulCode, isLatinCode, startsWord } from './numeric.js';
 
@@ -176,6 +176,20 @@ const FIGURE_PART = codeSet([`0123456789,. 여십백천만억조경${RANGE}`]);
 /** The first letters of the units a date (년, 학년도, 월, 일) and a duration (개월, 달, 주, 년, 해, 일, 박) end in. */
 const DATE_UNIT_FIRST = codeSet(['년학월일']);
 const DURATION_UNIT_FIRST = codeSet(['개달주년해일박']);
+/** What may follow a figure that starts a date, an era or a duration: their units, 세기, and the · of 4·19. */
+const FIGURE_DATE_FOLLOW = codeSet(['년학월일개달주해박세·']);
+
+/**
+ * False when no parse can start at the digit `text[i]` ({@link parseNumericDateAt}, {@link parseEraAt},
+ * {@link parseDateAt}, {@link parseDurationAt}): a run of four or eight digits may be a year or 20160517; any other
+ * figure needs one of FIGURE_DATE_FOLLOW after it. Most figures (32명, 5억원, 10%) are rejected here at once, without
+ * running four parsers whose code is not in cache after the analyzer.
+ */
+export function figureMayStartDate(text: string, i: number): boolean {
+  const run = digitRunLength(text, i, 9);
+  return run === 4 || run === 8 || unitMayFollow(text, i, FIGURE_DATE_FOLLOW);
+}
+
 /** Longer than any figure the parsers read before a unit (2∼3일, 1,234.5만 여 년 …): past it, let them decide. */
 const FIGURE_SPAN = 24;
 
@@ -559,6 +573,11 @@ export interface HangulDateStarts {
   first: CodeSet;
   /** First letter × 65536 + second letter. */
   pairs: Set<number>;
+  /**
+   * For a first letter whose pair with a space is listed only for some letters after the space (이 날; 한 달, 두 해),
+   * those letters: 이 사건 and 한 사람 start no date.
+   */
+  afterSpace: Map<number, CodeSet>;
 }
 
 const HANGUL_STARTS = new WeakMap<HolidayTable, HangulDateStarts>();
@@ -577,25 +596,41 @@ export function hangulDateStarts(grammar: DateGrammar): HangulDateStarts {
     const single: number[] = [];
     const first: number[] = [];
     const pairs = new Set<number>();
-    const addPair = (a: number, b: number) => {
+    // The letters that may follow "first letter + space"; 'any' once a word allows any (올 1월, 올 초 …).
+    const thirds = new Map<number, number[] | 'any'>();
+    const addThirds = (a: number, letters: number[] | 'any') => {
+      const known = thirds.get(a);
+      if (known === 'any' || letters === 'any') thirds.set(a, 'any');
+      else thirds.set(a, [...(known ?? []), ...letters]);
+    };
+    const addPair = (a: number, b: number, afterSpace: number[] | 'any' = 'any') => {
       first.push(a);
       pairs.add(a * 65536 + b);
+      if (b === 32) addThirds(a, afterSpace);
     };
     const addWord = (word: string) => {
       if (word.length === 1) single.push(word.charCodeAt(0));
-      else if (word.length > 1) addPair(word.charCodeAt(0), word.charCodeAt(1));
+      else if (word.length > 1) addPair(word.charCodeAt(0), word.charCodeAt(1), word.length > 2 ? [word.charCodeAt(2)] : 'any');
     };
     const words: string[] = ['지난 ', '오는 ', '이듬해', '매주', '동계', '하계', ...grammar.holidays.keys(), ...PLAIN_WORDS];
     for (const list of [Y_REL, M_REL, W_REL, D_REL, ANAPHORS, NATIVE_DAYS]) for (const [word] of list) words.push(word);
     for (const word of words) addWord(word);
     // 올 (this year) only before a space, a digit or 시즌 (parseDateAt); 올림픽, 올라 start no date.
     for (const next of ' 0123456789시') addPair(0xc62c /* 올 */, next.charCodeAt(0));
-    // A one-letter native numeral (한, 두, 세, 열 …) starts a duration only before 여, a space, a unit of
-    // parseDurationAt or the next part of a longer numeral (열두, 스물한): not 한국, 세계, 열린, 두고.
-    const nativeNext = ` 여개달주년해일박${NATIVE_NUMERAL_WORDS.map((word) => word[0]).join('')}`;
+    // A one-letter native numeral (한, 두, 세, 열 …) starts a duration only before 여, a unit of parseDurationAt
+    // (after a space or not) or, for a ten (열, 쉰), the unit that completes it (열두): not 한국, 세계, 열린, 두고,
+    // 한 사람.
+    const units = '개달주년해일박';
+    const unitLetters = Array.from(units, (unit) => unit.charCodeAt(0));
+    const unitWordFirsts = NATIVE_UNIT_WORDS.map((word) => word[0]).join('');
     for (const word of NATIVE_NUMERAL_WORDS) {
-      if (word.length > 1) addWord(word);
-      else for (let k = 0; k < nativeNext.length; k++) addPair(word.charCodeAt(0), nativeNext.charCodeAt(k));
+      if (word.length > 1) {
+        addWord(word);
+        continue;
+      }
+      const next = `여${units}${NATIVE_TENS_WORDS.includes(word) ? unitWordFirsts : ''}`;
+      for (let k = 0; k < next.length; k++) addPair(word.charCodeAt(0), next.charCodeAt(k));
+      addPair(word.charCodeAt(0), 32, unitLetters);
     }
     for (let k = 0; k < WEEKDAYS.length; k++) addPair(WEEKDAYS.charCodeAt(k), '요'.charCodeAt(0));
     for (const letter of SINO_START) {
@@ -603,7 +638,9 @@ export function hangulDateStarts(grammar: DateGrammar): HangulDateStarts {
       if ('십백천'.includes(letter)) single.push(letter.charCodeAt(0));
       else for (const unit of SINO_UNITS) addPair(letter.charCodeAt(0), unit.charCodeAt(0));
     }
-    starts = { single: codeSet(single), first: codeSet(first), pairs };
+    const afterSpace = new Map<number, CodeSet>();
+    for (const [letter, letters] of thirds) if (letters !== 'any') afterSpace.set(letter, codeSet(letters));
+    starts = { single: codeSet(single), first: codeSet(first), pairs, afterSpace };
     HANGUL_STARTS.set(grammar.holidays, starts);
   }
   return starts;
@@ -614,7 +651,11 @@ export function hangulDateStart(starts: HangulDateStarts, text: string, i: numbe
   const c = text.charCodeAt(i);
   if (inCodeSet(starts.single, c)) return true;
   if (!inCodeSet(starts.first, c)) return false;
-  return starts.pairs.has(c * 65536 + text.charCodeAt(i + 1));
+  const next = text.charCodeAt(i + 1);
+  if (!starts.pairs.has(c * 65536 + next)) return false;
+  if (next !== 32) return true;
+  const third = starts.afterSpace.get(c);
+  return third === undefined || inCodeSet(third, text.charCodeAt(i + 2));
 }
 
 /** The first characters of every named day and plain date word: a cheap test before the lexicon scan. */
