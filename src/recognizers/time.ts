@@ -68,27 +68,66 @@ function afterLength(text: string, end: number): number {
 }
 
 /**
- * True when `unit` occurs after a figure as the expressions above write it: a digit, then 여 (optional), then one
- * space (optional), then the unit. Every CLOCK and DURATION match has one, and most texts with 시 or 분 have none
- * (시장, 서울시, 분석): one indexOf scan then replaces a regular-expression scan of the whole text.
+ * True when the unit at `k` follows a figure as the expressions above write it: a digit, then 여 (optional), then
+ * one space (optional), then the unit. Every CLOCK and DURATION match has one, and most texts with 시 or 분 have
+ * none (시장, 서울시, 분석).
  */
-function afterFigure(text: string, unit: string): boolean {
-  for (let k = text.indexOf(unit); k >= 0; k = text.indexOf(unit, k + 1)) {
-    let j = k - 1;
-    if (text.charCodeAt(j) === 32) j--;
-    if (text.charCodeAt(j) === 0xc5ec /* 여 */) j--;
-    if (isDigitCode(text.charCodeAt(j))) return true;
-  }
-  return false;
+function afterFigure(text: string, k: number): boolean {
+  let j = k - 1;
+  if (text.charCodeAt(j) === 32) j--;
+  if (text.charCodeAt(j) === 0xc5ec /* 여 */) j--;
+  return isDigitCode(text.charCodeAt(j));
 }
 
 /** Finds TIME matches in (normalised) text. */
 export function findTimes(text: string): NumericMatch[] {
   const out: NumericMatch[] = [];
-  // Each expression needs a literal the text may not have: check for it before scanning (the result is the same).
-  const hasMinute = text.includes('분');
-  const figureMinute = hasMinute && afterFigure(text, '분');
-  const figureHour = afterFigure(text, '시');
+  // Each expression needs a literal the text may not have; one pass over the text finds which are there (the
+  // result is the same as scanning with every expression), and finds the parts of the day on the way: as the
+  // alternation (오전|오후|…) with the g flag would, the first listed word at the leftmost position, the next
+  // search after it. They are added last, as that scan did.
+  let figureHour = false;
+  let figureMinute = false;
+  let figureSecond = false;
+  let colon = false;
+  let hours = false;
+  let sinoMinute = false;
+  let half = false;
+  let inning = false;
+  let partStarts: number[] | undefined;
+  let partWords: string[] | undefined;
+  let resume = 0;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    switch (c) {
+      case 0xc2dc /* 시 */:
+        figureHour ||= afterFigure(text, k);
+        hours ||= text.charCodeAt(k + 1) === 0xac04 /* 간 */;
+        break;
+      case 0xbd84 /* 분 */:
+        figureMinute ||= afterFigure(text, k);
+        sinoMinute ||= text.charCodeAt(k - 1) === 0xc2ed /* 십 */;
+        break;
+      case 0xcd08 /* 초 */:
+        figureSecond ||= afterFigure(text, k);
+        break;
+      case 58 /* : */:
+        colon = true;
+        break;
+      case 0xbc18 /* 반 */:
+        half = true;
+        break;
+      case 0xd68c /* 회 */:
+        inning ||= text.charCodeAt(k + 1) === 0xcd08 /* 초 */ || text.charCodeAt(k + 1) === 0xb9d0 /* 말 */;
+        break;
+    }
+    if (k < resume || !inCodeSet(DAY_PART_FIRST, c)) continue;
+    const word = dayPartAt(text, k);
+    if (word === undefined) continue;
+    (partStarts ??= []).push(k);
+    (partWords ??= []).push(word);
+    resume = k + word.length;
+  }
   if (figureHour) for (const m of text.matchAll(CLOCK)) {
     const start = m.index!;
     const numberStart = m[1] ? start + m[0].indexOf(m[2]!, m[1].length) : start;
@@ -111,13 +150,13 @@ export function findTimes(text: string): NumericMatch[] {
     }
     push(out, start, start + m[0].length, value);
   }
-  if (text.includes(':')) for (const m of text.matchAll(COLON)) {
+  if (colon) for (const m of text.matchAll(COLON)) {
     const start = m.index!;
     if (/[A-Za-z]/.test(text[start - 1] ?? '')) continue;
     const value = clockValue(Number(m[1]), Number(m[2]));
     if (value) push(out, start, start + m[0].length, value);
   }
-  if (figureMinute || figureHour || afterFigure(text, '초')) for (const m of text.matchAll(DURATION)) {
+  if (figureMinute || figureHour || figureSecond) for (const m of text.matchAll(DURATION)) {
     const start = m.index!;
     if (!digitBoundary(text, start)) continue;
     const n = Number(m[1]);
@@ -138,7 +177,7 @@ export function findTimes(text: string): NumericMatch[] {
     end += afterLength(text, end);
     push(out, start, end, timeDuration(hours, minutes, seconds));
   }
-  if (text.includes('시간')) for (const m of text.matchAll(NATIVE_HOURS)) {
+  if (hours) for (const m of text.matchAll(NATIVE_HOURS)) {
     const start = m.index!;
     if (!startsWord(text, start)) continue;
     const native = scanNative(text, start);
@@ -148,29 +187,26 @@ export function findTimes(text: string): NumericMatch[] {
     end += afterLength(text, end);
     push(out, start, end, timeDuration(Number(native.value), m[3] ? 30 : 0, 0));
   }
-  if (hasMinute && text.includes('십분')) for (const m of text.matchAll(SINO_MINUTES)) {
+  if (sinoMinute) for (const m of text.matchAll(SINO_MINUTES)) {
     const start = m.index!;
     if (!startsWord(text, start) || !endsWord(text, start + m[0].length)) continue;
     const tens = { 십: 10, 이십: 20, 삼십: 30, 사십: 40, 오십: 50, 육십: 60 }[m[1]!]!;
     push(out, start, start + m[0].length, timeDuration(0, tens, 0));
   }
-  if (figureMinute && text.includes('반')) for (const m of text.matchAll(SPORTS)) {
+  if (figureMinute && half) for (const m of text.matchAll(SPORTS)) {
     const start = m.index!;
     if (!startsWord(text, start)) continue;
     push(out, start, start + m[0].length);
   }
-  if (text.includes('회초') || text.includes('회말')) for (const m of text.matchAll(INNING)) {
+  if (inning) for (const m of text.matchAll(INNING)) {
     const start = m.index!;
     if (!digitBoundary(text, start) || !endsWord(text, start + m[0].length)) continue;
     push(out, start, start + m[0].length);
   }
-  for (let at = 0; at < text.length; at++) {
-    if (!inCodeSet(DAY_PART_FIRST, text.charCodeAt(at))) continue;
-    const word = dayPartAt(text, at);
-    if (word === undefined) continue;
-    const start = at;
+  for (let p = 0; partStarts !== undefined && p < partStarts.length; p++) {
+    const start = partStarts[p]!;
+    const word = partWords![p]!;
     const end = start + word.length;
-    at = end - 1; // the next search starts after the word
     if (!startsWord(text, start) || !endsWord(text, end)) continue;
     if (NOT_PART_AFTER.test(text.slice(end, end + 2))) continue;
     if (word === '정오') push(out, start, end, '12:00');
