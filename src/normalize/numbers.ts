@@ -251,6 +251,11 @@ export const NATIVE_NUMERAL_WORDS: readonly string[] = [
 /** 1 for each UTF-16 unit a native numeral form starts with: {@link scanNative} returns null elsewhere. */
 const NATIVE_FIRST = codeSet(NATIVE_NUMERAL_WORDS.map((form) => form.charCodeAt(0)));
 
+/** True when a native numeral (scanNative) or a number in Sino-Korean words (scanSinoWords) may start with `unit`. */
+export function mayStartNumeralWord(unit: number): boolean {
+  return inCodeSet(NUMERAL_WORD_FIRST, unit);
+}
+
 function matchAt(text: string, i: number, form: string): boolean {
   return text.startsWith(form, i);
 }
@@ -366,6 +371,7 @@ function scanAny(text: string, start: number): ScannedNumber | null {
 /** Syllables a number written in Sino-Korean words may start with (not 만/억/조/경 alone: 경주, 조선, 억지). */
 export const SINO_START = '일이삼사오육칠팔구십백천수';
 const SINO_START_AT = codeSet([SINO_START]);
+const NUMERAL_WORD_FIRST = codeSet([SINO_START, ...NATIVE_NUMERAL_WORDS.map((form) => form[0]!)]);
 
 /**
  * Reads a number written in Sino-Korean words only (이십, 삼백, 천, 수십억, 이천십육): it must start with a digit
