@@ -67,6 +67,7 @@ export function isFunctional(token: Token): boolean {
  * done once per document. Callers must not change what these functions return.
  */
 let eojeolMemo: { text: string; tokens: readonly Token[]; length: number; result: Eojeol[] } | undefined;
+let endsBuffer = new Uint8Array(1024);
 let matchMemo: { text: string; tokens: readonly Token[]; length: number; trie: object; result: unknown[] } | undefined;
 
 export function groupEojeols(text: string, tokens: readonly Token[]): Eojeol[] {
@@ -174,7 +175,10 @@ export function matchAtTokens<V>(text: string, tokens: readonly Token[], trie: T
   if (memo && memo.tokens === tokens && memo.text === text && memo.trie === trie && memo.length === tokens.length) {
     return memo.result as (TrieMatch<V> & { first: number })[];
   }
-  const ends = new Uint8Array(text.length + 1);
+  // One buffer serves every document (cleared over the length used): see longestNonOverlapping.
+  if (endsBuffer.length < text.length + 1) endsBuffer = new Uint8Array(Math.max(text.length + 1, 2 * endsBuffer.length));
+  const ends = endsBuffer;
+  ends.fill(0, 0, text.length + 1);
   for (const token of tokens) if (token.end <= text.length) ends[token.end] = 1;
   const out: (TrieMatch<V> & { first: number })[] = [];
   const hit: { end: number; value: V | undefined } = { end: 0, value: undefined };

@@ -90,6 +90,8 @@ export interface NumericMatch {
  * Keeps the longest of overlapping matches (then the higher priority, then the earlier), as KLUE-NER annotates the
  * widest figure or date (2016년 5월 17일, not 5월). Returns them in text order.
  */
+let takenBuffer = new Uint8Array(1024);
+
 export function longestNonOverlapping(matches: NumericMatch[]): NumericMatch[] {
   // Most texts have no match or one: nothing can overlap then (and no occupancy array is needed).
   if (matches.length <= 1) return matches.slice();
@@ -97,9 +99,13 @@ export function longestNonOverlapping(matches: NumericMatch[]): NumericMatch[] {
     .slice()
     .sort((a, b) => b.end - b.start - (a.end - a.start) || (b.priority ?? 0) - (a.priority ?? 0) || a.start - b.start);
   // An occupancy map keeps this linear in the covered length (matches are short), not quadratic in their number.
+  // One buffer serves every call (cleared over the length used): a typed array of more than 64 bytes is allocated
+  // outside the heap, which cost more than the rest of this function.
   let size = 0;
   for (const m of matches) size = Math.max(size, m.end);
-  const taken = new Uint8Array(size);
+  if (takenBuffer.length < size) takenBuffer = new Uint8Array(Math.max(size, 2 * takenBuffer.length));
+  const taken = takenBuffer;
+  taken.fill(0, 0, size);
   const kept: NumericMatch[] = [];
   for (const m of sorted) {
     let free = true;
