@@ -139,12 +139,20 @@ const PLAIN_WORDS = [
   '냉전시대', '일제강점기', '중세', '고생대', '중생대', '신생대', '연말연시',
 ];
 
-const LIST_FIRST_CHARACTERS = new Map<readonly [string, number][], Set<number>>();
+/** The first letters of a word list's words, for {@link matchWord}. */
+function firstLetters(list: readonly [string, number][]): CodeSet {
+  return codeSet(list.map(([word]) => word.charCodeAt(0)));
+}
+const Y_REL_FIRST = firstLetters(Y_REL);
+const M_REL_FIRST = firstLetters(M_REL);
+const W_REL_FIRST = firstLetters(W_REL);
+const D_REL_FIRST = firstLetters(D_REL);
+const ANAPHORS_FIRST = firstLetters(ANAPHORS);
+const NATIVE_DAYS_FIRST = firstLetters(NATIVE_DAYS);
 
-function matchWord(text: string, i: number, list: readonly [string, number][]): [string, number] | undefined {
-  let first = LIST_FIRST_CHARACTERS.get(list);
-  if (!first) LIST_FIRST_CHARACTERS.set(list, (first = new Set(list.map(([word]) => word.charCodeAt(0)))));
-  if (!first.has(text.charCodeAt(i))) return undefined;
+/** The longest word of `list` at `i` (`first`: the first letters of its words, a test before the list is read). */
+function matchWord(text: string, i: number, list: readonly [string, number][], first: CodeSet): [string, number] | undefined {
+  if (!inCodeSet(first, text.charCodeAt(i))) return undefined;
   let best: [string, number] | undefined;
   for (const entry of list) if (text.startsWith(entry[0], i) && (!best || entry[0].length > best[0].length)) best = entry;
   return best;
@@ -292,7 +300,7 @@ export function parseDateAt(text: string, i: number): DateParse | null {
   }
 
   // Year: 2016년, '16년, 지난해, 올해, 올.
-  const yRel = spec.direction === undefined ? matchWord(text, pos, Y_REL) : undefined;
+  const yRel = spec.direction === undefined ? matchWord(text, pos, Y_REL, Y_REL_FIRST) : undefined;
   if (yRel) {
     spec.yearRel = yRel[1];
     pos += yRel[0].length;
@@ -326,7 +334,7 @@ export function parseDateAt(text: string, i: number): DateParse | null {
   const afterYear = any ? spaceThen(text, pos) : pos;
   let monthDone = false;
   if (!any || spec.year !== undefined || spec.yearRel !== undefined || spec.shortYear) {
-    const mRel = !any && spec.direction === undefined ? matchWord(text, afterYear, M_REL) : undefined;
+    const mRel = !any && spec.direction === undefined ? matchWord(text, afterYear, M_REL, M_REL_FIRST) : undefined;
     if (mRel) {
       spec.monthRel = mRel[1];
       pos = afterYear + mRel[0].length;
@@ -357,8 +365,8 @@ export function parseDateAt(text: string, i: number): DateParse | null {
       any = true;
       lastWasNumber = true;
     } else if (!any) {
-      const dRel = matchWord(text, pos, D_REL);
-      const anaphor = dRel ? undefined : matchWord(text, pos, ANAPHORS);
+      const dRel = matchWord(text, pos, D_REL, D_REL_FIRST);
+      const anaphor = dRel ? undefined : matchWord(text, pos, ANAPHORS, ANAPHORS_FIRST);
       if (dRel) {
         spec.dayRel = dRel[1];
         pos += dRel[0].length;
@@ -379,7 +387,7 @@ export function parseDateAt(text: string, i: number): DateParse | null {
 
   // Week: 지난주 금요일, 이번 주.
   if (!any) {
-    const wRel = matchWord(text, pos, W_REL);
+    const wRel = matchWord(text, pos, W_REL, W_REL_FIRST);
     if (wRel) {
       spec.weekRel = wRel[1];
       pos += wRel[0].length;
@@ -564,7 +572,6 @@ function periodAt(text: string, pos: number, spec: DateSpec): { end: number; per
   return null;
 }
 
-const FIRST_CHARACTERS = new WeakMap<HolidayTable, Set<string>>();
 /** Which two-letter beginnings a DATE parse starting on a Hangul letter can have (see {@link hangulDateStart}). */
 export interface HangulDateStarts {
   /** A parse may start with this letter whatever follows (십, 백, 천). */
@@ -658,18 +665,9 @@ export function hangulDateStart(starts: HangulDateStarts, text: string, i: numbe
   return third === undefined || inCodeSet(third, text.charCodeAt(i + 2));
 }
 
-/** The first characters of every named day and plain date word: a cheap test before the lexicon scan. */
-function namedFirstCharacters(grammar: DateGrammar): Set<string> {
-  let set = FIRST_CHARACTERS.get(grammar.holidays);
-  if (!set) {
-    set = new Set(PLAIN_WORDS.map((w) => w[0]!));
-    for (const name of grammar.holidays.keys()) set.add(name[0]!);
-    FIRST_CHARACTERS.set(grammar.holidays, set);
-  }
-  return set;
-}
-
 interface NamedByFirstUnit {
+  /** The first letters of every named day and plain date word: a cheap test before the lists are read. */
+  first: CodeSet;
   holidays: Map<number, [string, { month: number; day: number } | null][]>;
   plain: Map<number, string[]>;
 }
@@ -679,19 +677,21 @@ const NAMED_BY_FIRST_UNIT = new WeakMap<HolidayTable, NamedByFirstUnit>();
 function namedByFirstUnit(grammar: DateGrammar): NamedByFirstUnit {
   let index = NAMED_BY_FIRST_UNIT.get(grammar.holidays);
   if (!index) {
-    index = { holidays: new Map(), plain: new Map() };
+    const holidays = new Map<number, [string, { month: number; day: number } | null][]>();
+    const plain = new Map<number, string[]>();
     for (const entry of grammar.holidays) {
       const key = entry[0].charCodeAt(0);
-      let list = index.holidays.get(key);
-      if (!list) index.holidays.set(key, (list = []));
+      let list = holidays.get(key);
+      if (!list) holidays.set(key, (list = []));
       list.push(entry);
     }
     for (const word of PLAIN_WORDS) {
       const key = word.charCodeAt(0);
-      let list = index.plain.get(key);
-      if (!list) index.plain.set(key, (list = []));
+      let list = plain.get(key);
+      if (!list) plain.set(key, (list = []));
       list.push(word);
     }
+    index = { first: codeSet([...holidays.keys(), ...plain.keys()]), holidays, plain };
     NAMED_BY_FIRST_UNIT.set(grammar.holidays, index);
   }
   return index;
@@ -706,8 +706,8 @@ export function parseNamedAt(text: string, i: number, grammar: DateGrammar): Dat
     if (games) return { end: i + 2, spec: {} };
   }
   if (!startsWord(text, i)) return null;
-  if (!namedFirstCharacters(grammar).has(text[i]!)) return null;
   const byFirst = namedByFirstUnit(grammar);
+  if (!inCodeSet(byFirst.first, c)) return null;
   let best: { end: number; spec: DateSpec } | null = null;
   for (const [name, date] of byFirst.holidays.get(c) ?? []) {
     if (text.startsWith(name, i) && (!best || best.end - i < name.length)) best = { end: i + name.length, spec: { holiday: date } };
@@ -752,7 +752,7 @@ export function parseNamedAt(text: string, i: number, grammar: DateGrammar): Dat
 export function parseDurationAt(text: string, i: number): DateParse | null {
   let pos = i;
   const duration: NonNullable<DateSpec['duration']> = {};
-  const native = matchWord(text, pos, NATIVE_DAYS);
+  const native = matchWord(text, pos, NATIVE_DAYS, NATIVE_DAYS_FIRST);
   if (native && startsWord(text, i)) {
     duration.days = native[1];
     pos += native[0].length;
