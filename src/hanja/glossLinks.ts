@@ -11,8 +11,11 @@ export const GLOSS_LINK_SOURCE = 'glossLinks';
 
 // Compiled once. A bracket holds 1–60 characters and no other bracket or line break.
 const BRACKET = /[(（]([^()（）\n]{1,60})[)）]/g;
-/** Anything this stage could act on: a Han ideograph, or an opening bracket (acronyms). */
-const PRECHECK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ud840-\ud8c4(（]/;
+/**
+ * A Han ideograph, or the lead surrogate of one (U+D840–U+D8C4 covers U+20000–U+3134F): where none is, no
+ * HAN_RUN can match, and only the acronym rules of a bracket are left to read.
+ */
+const HAN_PRECHECK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ud840-\ud8c4]/;
 /** An acronym: starts with a capital, at least two capitals, Latin letters, digits, & . - (ETRI, ICT, KT&G, G20). */
 const ACRONYM = /^[A-Z][A-Za-z0-9&.\-]{1,11}$/;
 const ACRONYM_BEFORE = /(?<![A-Za-z0-9&])[A-Z][A-Za-z0-9&.\-]{1,11}$/;
@@ -42,6 +45,8 @@ interface Work {
   readonly added: Entity[];
   /** Start offsets of Han runs already read as glosses. */
   readonly consumed: Set<number>;
+  /** The text has a Han ideograph (see HAN_PRECHECK). */
+  readonly hasHan: boolean;
 }
 
 /** The entity covering [start, end), if any (entities are sorted and do not overlap). */
@@ -175,7 +180,7 @@ function readBracket(work: Work, open: number, inner: string): void {
 
   // X(漢字) and X(漢字·55): a Han run inside glosses the Hangul before the bracket.
   let glossed = false;
-  for (const m of inner.matchAll(HAN_RUN)) {
+  if (work.hasHan) for (const m of inner.matchAll(HAN_RUN)) {
     const start = innerStart + m.index;
     const hanja = span(text, start, start + m[0].length);
     const found = findHangulBefore(work, open, reader.prepare(hanja.text));
@@ -284,15 +289,17 @@ function readStandalone(work: Work, start: number, run: string): void {
 export function linkGlosses(doc: KornerDocument, readerOrBuild: HanjaReader | (() => HanjaReader)): void {
   const text = doc.text;
   const links: Link[] = doc.links ? [...doc.links] : [];
-  if (!PRECHECK.test(text)) {
+  // Anything this stage could act on: a Han ideograph, or an opening bracket (acronyms).
+  const hasHan = HAN_PRECHECK.test(text);
+  if (!hasHan && !text.includes('(') && !text.includes('（')) {
     doc.links = links;
     return;
   }
   const reader = typeof readerOrBuild === 'function' ? readerOrBuild() : readerOrBuild;
   const entities = doc.entities ?? [];
-  const work: Work = { text, entities, reader, links, added: [], consumed: new Set() };
+  const work: Work = { text, entities, reader, links, added: [], consumed: new Set(), hasHan };
   for (const m of text.matchAll(BRACKET)) readBracket(work, m.index, m[1]!);
-  for (const m of text.matchAll(HAN_RUN)) if (!work.consumed.has(m.index)) readStandalone(work, m.index, m[0]);
+  if (hasHan) for (const m of text.matchAll(HAN_RUN)) if (!work.consumed.has(m.index)) readStandalone(work, m.index, m[0]);
   links.sort((x, y) => x.source.start - y.source.start || y.source.end - x.source.end);
   doc.links = links;
   if (work.added.length > 0) {

@@ -8,6 +8,7 @@ export interface Decimal {
 }
 
 const TEN = 10n;
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 export const ZERO: Decimal = { int: 0n, scale: 0 };
 
@@ -85,6 +86,8 @@ export function toDecimalString(d: Decimal): string {
  * shortest float spelling is the same decimal), else the decimal string.
  */
 export function toExact(d: Decimal): number | string {
+  // Most figures are safe integers: their number is exact, and no string needs to be made to prove it.
+  if (d.scale === 0 && d.int <= MAX_SAFE && d.int >= -MAX_SAFE) return Number(d.int);
   const text = toDecimalString(d);
   const n = Number(text);
   if (Number.isInteger(n)) return Number.isSafeInteger(n) && String(n) === text ? n : text;

@@ -1,3 +1,4 @@
+import { codeSet, inCodeSet } from '../text/codeSet.js';
 import { add, type Decimal, fromInteger, isZero, multiply, parseDecimal, shift, toExact, ZERO } from './decimal.js';
 
 /**
@@ -39,9 +40,12 @@ function unitTable(table: Record<string, number>): Uint8Array {
   return out;
 }
 
+/** Every letter of the three tables: most units the scanner reads are none, and this small set says so. */
+const NUMERAL_LETTERS = codeSet([...Object.keys(SINO_DIGITS), ...Object.keys(SMALL_UNITS), ...Object.keys(BIG_UNITS)]);
+
 /** The value of the table at the unit `c` (NaN past either end of the text), or 0. */
 function at(table: Uint8Array, c: number): number {
-  return table[c] ?? 0;
+  return inCodeSet(NUMERAL_LETTERS, c) ? table[c]! : 0;
 }
 
 const SU = 0xc218; // 수
@@ -233,6 +237,10 @@ const NATIVE_PAIRS: readonly [string, number, number][] = [
   ['일여덟', 7, 8],
 ];
 
+/** The native tens (열, 스물 … 아흔), which a unit may follow in one numeral (열두, 스물다섯), and the units. */
+export const NATIVE_TENS_WORDS: readonly string[] = NATIVE_TENS.map((p) => p[0]);
+export const NATIVE_UNIT_WORDS: readonly string[] = NATIVE_UNITS.map((p) => p[0]);
+
 /** Every native numeral form {@link scanNative} reads first (pairs, tens, units): a match starts with one of them. */
 export const NATIVE_NUMERAL_WORDS: readonly string[] = [
   ...NATIVE_PAIRS.map((p) => p[0]),
@@ -241,12 +249,33 @@ export const NATIVE_NUMERAL_WORDS: readonly string[] = [
 ];
 
 /** 1 for each UTF-16 unit a native numeral form starts with: {@link scanNative} returns null elsewhere. */
-const NATIVE_FIRST = new Uint8Array(65536);
-for (const form of NATIVE_NUMERAL_WORDS) NATIVE_FIRST[form.charCodeAt(0)] = 1;
+const NATIVE_FIRST = codeSet(NATIVE_NUMERAL_WORDS.map((form) => form.charCodeAt(0)));
+
+/** True when a native numeral (scanNative) or a number in Sino-Korean words (scanSinoWords) may start with `unit`. */
+export function mayStartNumeralWord(unit: number): boolean {
+  return inCodeSet(NUMERAL_WORD_FIRST, unit);
+}
 
 function matchAt(text: string, i: number, form: string): boolean {
   return text.startsWith(form, i);
 }
+
+/** A table's entries by their first UTF-16 unit, each list in the table's order (the scan tries no others). */
+function byFirstUnit<T extends readonly [string, ...unknown[]]>(table: readonly T[]): Map<number, T[]> {
+  const map = new Map<number, T[]>();
+  for (const entry of table) {
+    const key = entry[0].charCodeAt(0);
+    const list = map.get(key);
+    if (list) list.push(entry);
+    else map.set(key, [entry]);
+  }
+  return map;
+}
+
+const NATIVE_PAIRS_BY_FIRST = byFirstUnit(NATIVE_PAIRS);
+const NATIVE_TENS_BY_FIRST = byFirstUnit(NATIVE_TENS);
+const NATIVE_UNITS_BY_FIRST = byFirstUnit(NATIVE_UNITS);
+const NONE: readonly never[] = [];
 
 /**
  * Reads a native numeral at `start`: 하나, 둘 … 아홉, 열, 스물 … 아흔 and their compounds (열하나, 스물다섯), the
@@ -254,8 +283,9 @@ function matchAt(text: string, i: number, form: string): boolean {
  * The longest form wins. Whether a word boundary or a counter follows is for the caller to check.
  */
 export function scanNative(text: string, start: number): ScannedNumber | null {
-  if (NATIVE_FIRST[text.charCodeAt(start)] !== 1) return null;
-  for (const [form, low, high] of NATIVE_PAIRS) {
+  const first = text.charCodeAt(start);
+  if (!inCodeSet(NATIVE_FIRST, first)) return null;
+  for (const [form, low, high] of NATIVE_PAIRS_BY_FIRST.get(first) ?? NONE) {
     if (matchAt(text, start, form)) {
       const result: ScannedNumber = {
         end: start + form.length,
@@ -272,7 +302,7 @@ export function scanNative(text: string, start: number): ScannedNumber | null {
   let i = start;
   let value = 0;
   let attributive = false;
-  for (const [form, tens, attr] of NATIVE_TENS) {
+  for (const [form, tens, attr] of NATIVE_TENS_BY_FIRST.get(first) ?? NONE) {
     if (matchAt(text, i, form)) {
       value = tens;
       attributive = attr;
@@ -282,7 +312,7 @@ export function scanNative(text: string, start: number): ScannedNumber | null {
   }
   if (!attributive) {
     let best: [string, number, boolean] | undefined;
-    for (const entry of NATIVE_UNITS) {
+    for (const entry of NATIVE_UNITS_BY_FIRST.get(text.charCodeAt(i)) ?? NONE) {
       if (matchAt(text, i, entry[0]) && (!best || entry[0].length > best[0].length)) best = entry;
     }
     if (best) {
@@ -340,13 +370,15 @@ function scanAny(text: string, start: number): ScannedNumber | null {
 
 /** Syllables a number written in Sino-Korean words may start with (not 만/억/조/경 alone: 경주, 조선, 억지). */
 export const SINO_START = '일이삼사오육칠팔구십백천수';
+const SINO_START_AT = codeSet([SINO_START]);
+const NUMERAL_WORD_FIRST = codeSet([SINO_START, ...NATIVE_NUMERAL_WORDS.map((form) => form[0]!)]);
 
 /**
  * Reads a number written in Sino-Korean words only (이십, 삼백, 천, 수십억, 이천십육): it must start with a digit
  * word, 십/백/천 or 수, so that words such as 경주, 조선 or 만남 are not read as 10^16, 10^12 or 10^4.
  */
 export function scanSinoWords(text: string, start: number): ScannedNumber | null {
-  if (!SINO_START.includes(text[start] ?? '\0')) return null;
+  if (!inCodeSet(SINO_START_AT, text.charCodeAt(start))) return null;
   const number = scanNumber(text, start, { sino: true, spaces: false });
   if (!number || number.kind !== 'sino') return null;
   // 구조, 일조, 오만: a digit word straight before 만/억/조/경 is a word far more often than a figure.

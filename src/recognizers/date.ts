@@ -20,6 +20,7 @@ import {
   type DateGrammar,
   type DateParse,
   type DateSpec,
+  figureMayStartDate,
   type HolidayTable,
   hangulDateStart,
   hangulDateStarts,
@@ -265,6 +266,7 @@ export function findDatesAndTimes(text: string, grammar: DateGrammar): DateMatch
     if (digit) {
       const prev = text.charCodeAt(i - 1);
       if (i > 0 && (isDigitCode(prev) || prev === 46 || prev === 44 || isLatinCode(prev) || prev === 58 || prev === 47)) continue;
+      if (isDigitCode(c) && !figureMayStartDate(text, i)) continue;
     } else if (!(isHangulCode(c) && (startsWord(text, i) || c === 0xb3d9 /* 동 */ || c === 0xd558 /* 하 */) && hangulDateStart(hangulStarts, text, i))) {
       continue;
     }

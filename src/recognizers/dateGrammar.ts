@@ -1,4 +1,5 @@
-import { NATIVE_NUMERAL_WORDS, SINO_START, scanNative, scanNumber, scanSinoWords } from '../normalize/numbers.js';
+import { NATIVE_NUMERAL_WORDS, NATIVE_TENS_WORDS, NATIVE_UNIT_WORDS, SINO_START, scanNative, scanNumber, scanSinoWords } from '../normalize/numbers.js';
+import { type CodeSet, codeSet, inCodeSet } from '../text/codeSet.js';
 import { endsWord, isDigitCode, isHangulCode, isLatinCode, startsWord } from './numeric.js';
 
 /**
@@ -138,15 +139,30 @@ const PLAIN_WORDS = [
   '냉전시대', '일제강점기', '중세', '고생대', '중생대', '신생대', '연말연시',
 ];
 
-const LIST_FIRST_CHARACTERS = new Map<readonly [string, number][], Set<number>>();
+/** The first letters of a word list's words, for {@link matchWord}. */
+function firstLetters(list: readonly [string, number][]): CodeSet {
+  return codeSet(list.map(([word]) => word.charCodeAt(0)));
+}
+const Y_REL_FIRST = firstLetters(Y_REL);
+const M_REL_FIRST = firstLetters(M_REL);
+const W_REL_FIRST = firstLetters(W_REL);
+const D_REL_FIRST = firstLetters(D_REL);
+const ANAPHORS_FIRST = firstLetters(ANAPHORS);
+const NATIVE_DAYS_FIRST = firstLetters(NATIVE_DAYS);
 
-function matchWord(text: string, i: number, list: readonly [string, number][]): [string, number] | undefined {
-  let first = LIST_FIRST_CHARACTERS.get(list);
-  if (!first) LIST_FIRST_CHARACTERS.set(list, (first = new Set(list.map(([word]) => word.charCodeAt(0)))));
-  if (!first.has(text.charCodeAt(i))) return undefined;
+/** The longest word of `list` at `i` (`first`: the first letters of its words, a test before the list is read). */
+function matchWord(text: string, i: number, list: readonly [string, number][], first: CodeSet): [string, number] | undefined {
+  if (!inCodeSet(first, text.charCodeAt(i))) return undefined;
   let best: [string, number] | undefined;
   for (const entry of list) if (text.startsWith(entry[0], i) && (!best || entry[0].length > best[0].length)) best = entry;
   return best;
+}
+
+/** How many ASCII digits follow from `i`, counting at most `max`. */
+function digitRunLength(text: string, i: number, max: number): number {
+  let j = i;
+  while (j - i < max && isDigitCode(text.charCodeAt(j))) j++;
+  return j - i;
 }
 
 /** Reads 1–4 ASCII digits at `i`. */
@@ -159,6 +175,46 @@ function digitsAt(text: string, i: number, max = 4): { value: number; end: numbe
 }
 
 const RANGE = '~∼〜-–';
+
+/**
+ * What a figure is written with before its unit in the parsers below: digits, separators, range marks, the place
+ * units (5천, 3만), 여 and a space. Whatever a parse at a digit reads before its unit is among these.
+ */
+const FIGURE_PART = codeSet([`0123456789,. 여십백천만억조경${RANGE}`]);
+/** The first letters of the units a date (년, 학년도, 월, 일) and a duration (개월, 달, 주, 년, 해, 일, 박) end in. */
+const DATE_UNIT_FIRST = codeSet(['년학월일']);
+const DURATION_UNIT_FIRST = codeSet(['개달주년해일박']);
+/** What may follow a figure that starts a date, an era or a duration: their units, 세기, and the · of 4·19. */
+const FIGURE_DATE_FOLLOW = codeSet(['년학월일개달주해박세·']);
+
+/**
+ * False when no parse can start at the digit `text[i]` ({@link parseNumericDateAt}, {@link parseEraAt},
+ * {@link parseDateAt}, {@link parseDurationAt}): a run of four or eight digits may be a year or 20160517; any other
+ * figure needs one of FIGURE_DATE_FOLLOW after it. Most figures (32명, 5억원, 10%) are rejected here at once, without
+ * running four parsers whose code is not in cache after the analyzer.
+ */
+export function figureMayStartDate(text: string, i: number): boolean {
+  const run = digitRunLength(text, i, 9);
+  return run === 4 || run === 8 || unitMayFollow(text, i, FIGURE_DATE_FOLLOW);
+}
+
+/** Longer than any figure the parsers read before a unit (2∼3일, 1,234.5만 여 년 …): past it, let them decide. */
+const FIGURE_SPAN = 24;
+
+/**
+ * False when no unit of `units` can follow the figure at `i`: the characters from `i` are figure parts up to one
+ * that is neither a part nor such a unit. A cheap test before the parsers read the figure (most figures count
+ * people, money or percent), derived from what they accept, so it never rejects what they would parse.
+ */
+function unitMayFollow(text: string, i: number, units: CodeSet): boolean {
+  const limit = i + FIGURE_SPAN;
+  for (let j = i; j < limit; j++) {
+    const c = text.charCodeAt(j);
+    if (inCodeSet(units, c)) return true;
+    if (!inCodeSet(FIGURE_PART, c)) return false; // NaN past the end is neither
+  }
+  return true;
+}
 
 /** A number, or a range of two, followed by `unit` (2∼3일, 7∼8월, 8, 9일): returns values and end. */
 function numberUnit(
@@ -221,6 +277,14 @@ export interface DateGrammar {
 
 /** Parses a date expression at `i`, or returns null. `i` must be at a word start or at a digit. */
 export function parseDateAt(text: string, i: number): DateParse | null {
+  // A run of more than four digits is no year, month or day; a shorter one needs 년, 월 or 일 after it, unless it
+  // may be a bare year (2014 브라질 월드컵).
+  if (isDigitCode(text.charCodeAt(i))) {
+    const run = digitRunLength(text, i, 5);
+    if (run === 5) return null;
+    const bareYear = run === 4 && (text.startsWith('19', i) || text.startsWith('20', i));
+    if (!bareYear && !unitMayFollow(text, i, DATE_UNIT_FIRST)) return null;
+  }
   const spec: DateSpec = {};
   let pos = i;
   let any = false;
@@ -236,7 +300,7 @@ export function parseDateAt(text: string, i: number): DateParse | null {
   }
 
   // Year: 2016년, '16년, 지난해, 올해, 올.
-  const yRel = spec.direction === undefined ? matchWord(text, pos, Y_REL) : undefined;
+  const yRel = spec.direction === undefined ? matchWord(text, pos, Y_REL, Y_REL_FIRST) : undefined;
   if (yRel) {
     spec.yearRel = yRel[1];
     pos += yRel[0].length;
@@ -270,7 +334,7 @@ export function parseDateAt(text: string, i: number): DateParse | null {
   const afterYear = any ? spaceThen(text, pos) : pos;
   let monthDone = false;
   if (!any || spec.year !== undefined || spec.yearRel !== undefined || spec.shortYear) {
-    const mRel = !any && spec.direction === undefined ? matchWord(text, afterYear, M_REL) : undefined;
+    const mRel = !any && spec.direction === undefined ? matchWord(text, afterYear, M_REL, M_REL_FIRST) : undefined;
     if (mRel) {
       spec.monthRel = mRel[1];
       pos = afterYear + mRel[0].length;
@@ -301,8 +365,8 @@ export function parseDateAt(text: string, i: number): DateParse | null {
       any = true;
       lastWasNumber = true;
     } else if (!any) {
-      const dRel = matchWord(text, pos, D_REL);
-      const anaphor = dRel ? undefined : matchWord(text, pos, ANAPHORS);
+      const dRel = matchWord(text, pos, D_REL, D_REL_FIRST);
+      const anaphor = dRel ? undefined : matchWord(text, pos, ANAPHORS, ANAPHORS_FIRST);
       if (dRel) {
         spec.dayRel = dRel[1];
         pos += dRel[0].length;
@@ -323,7 +387,7 @@ export function parseDateAt(text: string, i: number): DateParse | null {
 
   // Week: 지난주 금요일, 이번 주.
   if (!any) {
-    const wRel = matchWord(text, pos, W_REL);
+    const wRel = matchWord(text, pos, W_REL, W_REL_FIRST);
     if (wRel) {
       spec.weekRel = wRel[1];
       pos += wRel[0].length;
@@ -508,15 +572,19 @@ function periodAt(text: string, pos: number, spec: DateSpec): { end: number; per
   return null;
 }
 
-const FIRST_CHARACTERS = new WeakMap<HolidayTable, Set<string>>();
 /** Which two-letter beginnings a DATE parse starting on a Hangul letter can have (see {@link hangulDateStart}). */
 export interface HangulDateStarts {
-  /** 1: a parse may start with this letter whatever follows (올, 한, 열, 십 …). */
-  single: Uint8Array;
-  /** 1: the letter begins one of the pairs below. */
-  first: Uint8Array;
+  /** A parse may start with this letter whatever follows (십, 백, 천). */
+  single: CodeSet;
+  /** The letter begins one of the pairs below. */
+  first: CodeSet;
   /** First letter × 65536 + second letter. */
   pairs: Set<number>;
+  /**
+   * For a first letter whose pair with a space is listed only for some letters after the space (이 날; 한 달, 두 해),
+   * those letters: 이 사건 and 한 사람 start no date.
+   */
+  afterSpace: Map<number, CodeSet>;
 }
 
 const HANGUL_STARTS = new WeakMap<HolidayTable, HangulDateStarts>();
@@ -532,28 +600,54 @@ const SINO_UNITS = '십백천만억조경';
 export function hangulDateStarts(grammar: DateGrammar): HangulDateStarts {
   let starts = HANGUL_STARTS.get(grammar.holidays);
   if (!starts) {
-    const single = new Uint8Array(65536);
-    const first = new Uint8Array(65536);
+    const single: number[] = [];
+    const first: number[] = [];
     const pairs = new Set<number>();
-    const addPair = (a: number, b: number) => {
-      first[a] = 1;
+    // The letters that may follow "first letter + space"; 'any' once a word allows any (올 1월, 올 초 …).
+    const thirds = new Map<number, number[] | 'any'>();
+    const addThirds = (a: number, letters: number[] | 'any') => {
+      const known = thirds.get(a);
+      if (known === 'any' || letters === 'any') thirds.set(a, 'any');
+      else thirds.set(a, [...(known ?? []), ...letters]);
+    };
+    const addPair = (a: number, b: number, afterSpace: number[] | 'any' = 'any') => {
+      first.push(a);
       pairs.add(a * 65536 + b);
+      if (b === 32) addThirds(a, afterSpace);
     };
     const addWord = (word: string) => {
-      if (word.length === 1) single[word.charCodeAt(0)] = 1;
-      else if (word.length > 1) addPair(word.charCodeAt(0), word.charCodeAt(1));
+      if (word.length === 1) single.push(word.charCodeAt(0));
+      else if (word.length > 1) addPair(word.charCodeAt(0), word.charCodeAt(1), word.length > 2 ? [word.charCodeAt(2)] : 'any');
     };
-    const words: string[] = ['지난 ', '오는 ', '올', '이듬해', '매주', '동계', '하계', ...grammar.holidays.keys(), ...PLAIN_WORDS];
+    const words: string[] = ['지난 ', '오는 ', '이듬해', '매주', '동계', '하계', ...grammar.holidays.keys(), ...PLAIN_WORDS];
     for (const list of [Y_REL, M_REL, W_REL, D_REL, ANAPHORS, NATIVE_DAYS]) for (const [word] of list) words.push(word);
-    words.push(...NATIVE_NUMERAL_WORDS);
     for (const word of words) addWord(word);
+    // 올 (this year) only before a space, a digit or 시즌 (parseDateAt); 올림픽, 올라 start no date.
+    for (const next of ' 0123456789시') addPair(0xc62c /* 올 */, next.charCodeAt(0));
+    // A one-letter native numeral (한, 두, 세, 열 …) starts a duration only before 여, a unit of parseDurationAt
+    // (after a space or not) or, for a ten (열, 쉰), the unit that completes it (열두): not 한국, 세계, 열린, 두고,
+    // 한 사람.
+    const units = '개달주년해일박';
+    const unitLetters = Array.from(units, (unit) => unit.charCodeAt(0));
+    const unitWordFirsts = NATIVE_UNIT_WORDS.map((word) => word[0]).join('');
+    for (const word of NATIVE_NUMERAL_WORDS) {
+      if (word.length > 1) {
+        addWord(word);
+        continue;
+      }
+      const next = `여${units}${NATIVE_TENS_WORDS.includes(word) ? unitWordFirsts : ''}`;
+      for (let k = 0; k < next.length; k++) addPair(word.charCodeAt(0), next.charCodeAt(k));
+      addPair(word.charCodeAt(0), 32, unitLetters);
+    }
     for (let k = 0; k < WEEKDAYS.length; k++) addPair(WEEKDAYS.charCodeAt(k), '요'.charCodeAt(0));
     for (const letter of SINO_START) {
       // scanSinoWords: 십, 백, 천 start a number alone; a digit word (이, 삼 …) or 수 only before a unit.
-      if ('십백천'.includes(letter)) single[letter.charCodeAt(0)] = 1;
+      if ('십백천'.includes(letter)) single.push(letter.charCodeAt(0));
       else for (const unit of SINO_UNITS) addPair(letter.charCodeAt(0), unit.charCodeAt(0));
     }
-    starts = { single, first, pairs };
+    const afterSpace = new Map<number, CodeSet>();
+    for (const [letter, letters] of thirds) if (letters !== 'any') afterSpace.set(letter, codeSet(letters));
+    starts = { single: codeSet(single), first: codeSet(first), pairs, afterSpace };
     HANGUL_STARTS.set(grammar.holidays, starts);
   }
   return starts;
@@ -562,23 +656,18 @@ export function hangulDateStarts(grammar: DateGrammar): HangulDateStarts {
 /** False when no DATE parse can start at the Hangul letter `text[i]` (see {@link hangulDateStarts}). */
 export function hangulDateStart(starts: HangulDateStarts, text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if (starts.single[c] === 1) return true;
-  if (starts.first[c] !== 1) return false;
-  return starts.pairs.has(c * 65536 + text.charCodeAt(i + 1));
-}
-
-/** The first characters of every named day and plain date word: a cheap test before the lexicon scan. */
-function namedFirstCharacters(grammar: DateGrammar): Set<string> {
-  let set = FIRST_CHARACTERS.get(grammar.holidays);
-  if (!set) {
-    set = new Set(PLAIN_WORDS.map((w) => w[0]!));
-    for (const name of grammar.holidays.keys()) set.add(name[0]!);
-    FIRST_CHARACTERS.set(grammar.holidays, set);
-  }
-  return set;
+  if (inCodeSet(starts.single, c)) return true;
+  if (!inCodeSet(starts.first, c)) return false;
+  const next = text.charCodeAt(i + 1);
+  if (!starts.pairs.has(c * 65536 + next)) return false;
+  if (next !== 32) return true;
+  const third = starts.afterSpace.get(c);
+  return third === undefined || inCodeSet(third, text.charCodeAt(i + 2));
 }
 
 interface NamedByFirstUnit {
+  /** The first letters of every named day and plain date word: a cheap test before the lists are read. */
+  first: CodeSet;
   holidays: Map<number, [string, { month: number; day: number } | null][]>;
   plain: Map<number, string[]>;
 }
@@ -588,19 +677,21 @@ const NAMED_BY_FIRST_UNIT = new WeakMap<HolidayTable, NamedByFirstUnit>();
 function namedByFirstUnit(grammar: DateGrammar): NamedByFirstUnit {
   let index = NAMED_BY_FIRST_UNIT.get(grammar.holidays);
   if (!index) {
-    index = { holidays: new Map(), plain: new Map() };
+    const holidays = new Map<number, [string, { month: number; day: number } | null][]>();
+    const plain = new Map<number, string[]>();
     for (const entry of grammar.holidays) {
       const key = entry[0].charCodeAt(0);
-      let list = index.holidays.get(key);
-      if (!list) index.holidays.set(key, (list = []));
+      let list = holidays.get(key);
+      if (!list) holidays.set(key, (list = []));
       list.push(entry);
     }
     for (const word of PLAIN_WORDS) {
       const key = word.charCodeAt(0);
-      let list = index.plain.get(key);
-      if (!list) index.plain.set(key, (list = []));
+      let list = plain.get(key);
+      if (!list) plain.set(key, (list = []));
       list.push(word);
     }
+    index = { first: codeSet([...holidays.keys(), ...plain.keys()]), holidays, plain };
     NAMED_BY_FIRST_UNIT.set(grammar.holidays, index);
   }
   return index;
@@ -615,8 +706,8 @@ export function parseNamedAt(text: string, i: number, grammar: DateGrammar): Dat
     if (games) return { end: i + 2, spec: {} };
   }
   if (!startsWord(text, i)) return null;
-  if (!namedFirstCharacters(grammar).has(text[i]!)) return null;
   const byFirst = namedByFirstUnit(grammar);
+  if (!inCodeSet(byFirst.first, c)) return null;
   let best: { end: number; spec: DateSpec } | null = null;
   for (const [name, date] of byFirst.holidays.get(c) ?? []) {
     if (text.startsWith(name, i) && (!best || best.end - i < name.length)) best = { end: i + name.length, spec: { holiday: date } };
@@ -661,7 +752,7 @@ export function parseNamedAt(text: string, i: number, grammar: DateGrammar): Dat
 export function parseDurationAt(text: string, i: number): DateParse | null {
   let pos = i;
   const duration: NonNullable<DateSpec['duration']> = {};
-  const native = matchWord(text, pos, NATIVE_DAYS);
+  const native = matchWord(text, pos, NATIVE_DAYS, NATIVE_DAYS_FIRST);
   if (native && startsWord(text, i)) {
     duration.days = native[1];
     pos += native[0].length;
@@ -675,6 +766,7 @@ export function parseDurationAt(text: string, i: number): DateParse | null {
     let large = false;
     const c = text.charCodeAt(pos);
     if (isDigitCode(c)) {
+      if (!unitMayFollow(text, pos, DURATION_UNIT_FIRST)) return null;
       const n = scanNumber(text, pos, { sino: false, spaces: false });
       if (!n) return null;
       value = Number(n.value);
@@ -750,6 +842,9 @@ export function parseDurationAt(text: string, i: number): DateParse | null {
 
 /** Decades and centuries: 70년대, 1990년대 후반, 21세기, 19세기말, 17세기 후반. */
 export function parseEraAt(text: string, i: number): DateParse | null {
+  // 1–4 digits straight before 년대 or 세기.
+  const run = digitRunLength(text, i, 5);
+  if (run === 0 || run > 4 || !(text.startsWith('년대', i + run) || text.startsWith('세기', i + run))) return null;
   const m = /^(\d{1,4})(년대|세기)(?: ?(초반|중반|후반|초|말|중엽))?/.exec(text.slice(i, i + 14));
   if (!m) return null;
   const n = Number(m[1]);
@@ -770,6 +865,11 @@ export function parseEraAt(text: string, i: number): DateParse | null {
 
 /** Numeric dates: 2016-05-17, 2016.5.17, 2016. 5. 17., 2016/05/17, 20140919, and 4·19, 3·11, 8.15 광복절. */
 export function parseNumericDateAt(text: string, i: number): DateParse | null {
+  // Every form below starts with a run of exactly 4 digits and a separator, exactly 8 digits, or 1–2 digits and ·.
+  const run = digitRunLength(text, i, 9);
+  const after = text.charCodeAt(i + run);
+  const separated = run === 4 && (after === 45 || after === 46 || after === 47 || after === 126 || after === 0x223c);
+  if (!separated && run !== 8 && !(run >= 1 && run <= 2 && after === 0xb7 /* · */)) return null;
   const full = /^(\d{4})([-./]) ?(\d{1,2})\2 ?(\d{1,2})(?!\d)\.?/.exec(text.slice(i, i + 14));
   if (full) {
     const year = Number(full[1]);

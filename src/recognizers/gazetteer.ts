@@ -15,9 +15,26 @@ export interface TrieMatch<V> {
   value: V;
 }
 
+/**
+ * The trie laid out in typed arrays for look-ups (built on the first look-up after a change): the root's children
+ * in a table indexed by UTF-16 unit, so that the many positions no surface starts at cost one array read, and each
+ * deeper node's children as a run of (unit, node) pairs, which are few. Node 0 is the root; `rootChild` holds
+ * node + 1 (0: no child).
+ */
+interface FlatTrie<V> {
+  /** One bit per UTF-16 unit that some surface starts with: 8 KB that stay in cache, read before `rootChild`. */
+  rootBits: Uint32Array;
+  rootChild: Int32Array;
+  childStart: Int32Array;
+  childUnits: Uint16Array;
+  childNodes: Int32Array;
+  values: (V | undefined)[];
+}
+
 export class Trie<V> {
   private readonly root: TrieNode<V> = { children: new Map() };
   private count = 0;
+  private flatForm: FlatTrie<V> | undefined;
 
   /** Number of surfaces with a value. */
   get size(): number {
@@ -39,12 +56,22 @@ export class Trie<V> {
     }
     if (node.value === undefined) this.count++;
     node.value = value;
+    this.flatForm = undefined;
   }
 
   get(surface: string): V | undefined {
-    let node: TrieNode<V> | undefined = this.root;
-    for (let i = 0; i < surface.length && node; i++) node = node.children.get(surface.charCodeAt(i));
-    return node?.value;
+    const flat = this.flatForm;
+    if (!flat) {
+      // Still being built (look-ups between sets, as in addLocalGovernments): walk the maps, flatten nothing yet.
+      let node: TrieNode<V> | undefined = this.root;
+      for (let i = 0; i < surface.length && node; i++) node = node.children.get(surface.charCodeAt(i));
+      return node?.value;
+    }
+    const n = surface.length;
+    if (n === 0) return this.root.value;
+    let node = rootNode(flat, surface.charCodeAt(0));
+    for (let i = 1; i < n && node >= 0; i++) node = childOf(flat, node, surface.charCodeAt(i));
+    return node >= 0 ? flat.values[node] : undefined;
   }
 
   has(surface: string): boolean {
@@ -58,19 +85,32 @@ export class Trie<V> {
     if (node && node.value !== undefined) {
       node.value = undefined;
       this.count--;
+      this.flatForm = undefined;
     }
+  }
+
+  private flat(): FlatTrie<V> {
+    return (this.flatForm ??= flatten(this.root));
   }
 
   /** Every surface that starts at `start` in `text` and ends at or before `limit`, shortest first. */
   matchesAt(text: string, start: number, limit = text.length): TrieMatch<V>[] {
     const found: TrieMatch<V>[] = [];
-    let node: TrieNode<V> | undefined = this.root;
-    for (let i = start; i < limit; i++) {
-      node = node.children.get(text.charCodeAt(i));
-      if (!node) break;
-      if (node.value !== undefined) found.push({ start, end: i + 1, value: node.value });
+    if (start >= limit) return found;
+    const flat = this.flat();
+    let node = rootNode(flat, text.charCodeAt(start));
+    for (let i = start; node >= 0; ) {
+      const value = flat.values[node];
+      if (value !== undefined) found.push({ start, end: i + 1, value });
+      if (++i >= limit) break;
+      node = childOf(flat, node, text.charCodeAt(i));
     }
     return found;
+  }
+
+  /** The longest surface that starts at `start`, as `[end, value]` written into `out` (false when there is none). */
+  longestAt(text: string, start: number, out: { end: number; value: V | undefined }): boolean {
+    return this.longest(text, start, undefined, out);
   }
 
   /**
@@ -78,17 +118,66 @@ export class Trie<V> {
    * written into `out` (returns false when there is none). Allocates nothing.
    */
   longestEndingAt(text: string, start: number, ends: Uint8Array, out: { end: number; value: V | undefined }): boolean {
-    let node: TrieNode<V> | undefined = this.root;
+    return this.longest(text, start, ends, out);
+  }
+
+  private longest(text: string, start: number, ends: Uint8Array | undefined, out: { end: number; value: V | undefined }): boolean {
+    const n = text.length;
+    if (start >= n) return false;
+    const flat = this.flat();
+    let node = rootNode(flat, text.charCodeAt(start));
     let found = false;
-    for (let i = start, n = text.length; i < n; i++) {
-      node = node.children.get(text.charCodeAt(i));
-      if (!node) break;
-      if (node.value !== undefined && ends[i + 1] === 1) {
+    for (let i = start; node >= 0; ) {
+      const value = flat.values[node];
+      if (value !== undefined && (ends === undefined || ends[i + 1] === 1)) {
         out.end = i + 1;
-        out.value = node.value;
+        out.value = value;
         found = true;
       }
+      if (++i >= n) break;
+      node = childOf(flat, node, text.charCodeAt(i));
     }
     return found;
   }
+}
+
+/** The root's child by `unit` in the flat form, or -1. */
+function rootNode<V>(flat: FlatTrie<V>, unit: number): number {
+  return (flat.rootBits[unit >>> 5]! & (1 << (unit & 31))) === 0 ? -1 : flat.rootChild[unit]! - 1;
+}
+
+/** The child of `node` by `unit` in the flat form, or -1. */
+function childOf<V>(flat: FlatTrie<V>, node: number, unit: number): number {
+  for (let k = flat.childStart[node]!, end = flat.childStart[node + 1]!; k < end; k++) {
+    if (flat.childUnits[k] === unit) return flat.childNodes[k]!;
+  }
+  return -1;
+}
+
+/** Numbers the nodes breadth first and copies the edges into typed arrays (see {@link FlatTrie}). */
+function flatten<V>(root: TrieNode<V>): FlatTrie<V> {
+  const nodes: TrieNode<V>[] = [root];
+  for (let k = 0; k < nodes.length; k++) for (const child of nodes[k]!.children.values()) nodes.push(child);
+  const childStart = new Int32Array(nodes.length + 1);
+  const childUnits = new Uint16Array(Math.max(0, nodes.length - 1));
+  const childNodes = new Int32Array(Math.max(0, nodes.length - 1));
+  const values: (V | undefined)[] = nodes.map((node) => node.value);
+  const rootChild = new Int32Array(0x10000);
+  const rootBits = new Uint32Array(0x10000 >>> 5);
+  // Breadth first, each node's children get the next ids in their Map order: the edge list is that same order.
+  let next = 1;
+  for (let k = 0; k < nodes.length; k++) {
+    childStart[k] = next - 1;
+    for (const unit of nodes[k]!.children.keys()) {
+      if (k === 0) {
+        rootChild[unit] = next + 1;
+        rootBits[unit >>> 5]! |= 1 << (unit & 31);
+      }
+      childUnits[next - 1] = unit;
+      childNodes[next - 1] = next;
+      next++;
+    }
+  }
+  childStart[nodes.length] = next - 1;
+  return { rootBits, rootChild, childStart, childUnits, childNodes, values };
 }

@@ -18,27 +18,38 @@ export interface Eojeol {
   core: { start: number; end: number; text: string; tokens: Token[] } | undefined;
   /** True when nothing but the core (and closing quotes or commas) is in the eojeol: no particle follows. */
   bare: boolean;
+  /** The core's bounds without making the core (its text and tokens): -1 when there is none. */
+  coreStart: number;
+  coreEnd: number;
 }
 
-const NOUN_LIKE = /^(NN|NR|NP|NA|SL|SN|SH|XR|XPN|UNKNOWN)/;
-const LEADING_SYMBOL = /^S[SPOFW]$/;
-const TRAILING_SYMBOL = /^S[SPF]$/;
 const POS_NOUN_LIKE = 1;
 const POS_LEADING_SYMBOL = 2;
 const POS_TRAILING_SYMBOL = 4;
-/** What the tests above say of each part-of-speech string (there are a few hundred), computed once per string. */
-const POS_CLASSES = new Map<string, number>();
 
+/**
+ * What the tag says, as bits: noun-like (it starts with NN, NR, NP, NA, SL, SN, SH, XR, XPN or UNKNOWN), a symbol
+ * that may lead an eojeol (exactly SS, SP, SO, SF or SW) or trail a name (SS, SP or SF). Read from the tag's first
+ * units: tags are fresh strings per token, and hashing each one for a cache cost more than the test itself.
+ */
 function posClass(pos: string): number {
-  let bits = POS_CLASSES.get(pos);
-  if (bits === undefined) {
-    bits =
-      (NOUN_LIKE.test(pos) ? POS_NOUN_LIKE : 0) |
-      (LEADING_SYMBOL.test(pos) ? POS_LEADING_SYMBOL : 0) |
-      (TRAILING_SYMBOL.test(pos) ? POS_TRAILING_SYMBOL : 0);
-    if (POS_CLASSES.size < 4096) POS_CLASSES.set(pos, bits);
+  const a = pos.charCodeAt(0);
+  const b = pos.charCodeAt(1);
+  switch (a) {
+    case 78 /* N */:
+      return b === 78 || b === 82 || b === 80 || b === 65 ? POS_NOUN_LIKE : 0;
+    case 83 /* S */:
+      if (b === 76 || b === 78 || b === 72) return POS_NOUN_LIKE;
+      if (pos.length !== 2) return 0;
+      if (b === 83 || b === 80 || b === 70) return POS_LEADING_SYMBOL | POS_TRAILING_SYMBOL;
+      return b === 79 || b === 87 ? POS_LEADING_SYMBOL : 0;
+    case 88 /* X */:
+      return b === 82 || (b === 80 && pos.charCodeAt(2) === 78) ? POS_NOUN_LIKE : 0;
+    case 85 /* U */:
+      return pos.startsWith('UNKNOWN') ? POS_NOUN_LIKE : 0;
+    default:
+      return 0;
   }
-  return bits;
 }
 
 export function isNounLike(token: Token): boolean {
@@ -56,6 +67,7 @@ export function isFunctional(token: Token): boolean {
  * done once per document. Callers must not change what these functions return.
  */
 let eojeolMemo: { text: string; tokens: readonly Token[]; length: number; result: Eojeol[] } | undefined;
+let endsBuffer = new Uint8Array(1024);
 let matchMemo: { text: string; tokens: readonly Token[]; length: number; trie: object; result: unknown[] } | undefined;
 
 export function groupEojeols(text: string, tokens: readonly Token[]): Eojeol[] {
@@ -71,40 +83,87 @@ function groupEojeolsUncached(text: string, tokens: readonly Token[]): Eojeol[] 
   let from = 0;
   for (let t = 1; t <= tokens.length; t++) {
     if (t === tokens.length || tokens[t]!.eojeol !== tokens[from]!.eojeol) {
-      out.push(makeEojeol(text, tokens.slice(from, t)));
+      out.push(new TokenEojeol(text, tokens, from, t));
       from = t;
     }
   }
   return out;
 }
 
-function makeEojeol(text: string, tokens: Token[]): Eojeol {
-  let i = 0;
-  while (i < tokens.length && (posClass(tokens[i]!.pos) & POS_LEADING_SYMBOL) !== 0 && tokens[i]!.text !== '(') i++;
-  let j = i;
-  while (j < tokens.length && isNounLike(tokens[j]!)) j++;
-  const coreTokens = tokens.slice(i, j);
-  const core =
-    coreTokens.length > 0
-      ? {
-          start: coreTokens[0]!.start,
-          end: coreTokens[coreTokens.length - 1]!.end,
-          text: text.slice(coreTokens[0]!.start, coreTokens[coreTokens.length - 1]!.end),
-          tokens: coreTokens,
-        }
-      : undefined;
-  let bare = true;
-  for (let k = j; k < tokens.length; k++) {
-    if ((posClass(tokens[k]!.pos) & POS_TRAILING_SYMBOL) === 0 || tokens[k]!.text === '(') bare = false;
+/**
+ * An eojeol over tokens `[from, to)` of the document's token array. Its bounds and where its core lies are found
+ * at once, by part of speech alone; the token lists, the core's text and `bare` are made when a recogniser first
+ * reads them (the place stage reads none of them, the organisation stage mostly the core's bounds), so that
+ * grouping allocates one object per eojeol instead of five.
+ */
+class TokenEojeol implements Eojeol {
+  readonly index: number;
+  readonly start: number;
+  readonly end: number;
+  /** The core's first and last token (exclusive) in the document's token array; equal when there is no core. */
+  readonly coreFrom: number;
+  readonly coreTo: number;
+  private tokenList: Token[] | undefined;
+  private coreValue: Eojeol['core'] | null = null;
+  private bareValue: boolean | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly all: readonly Token[],
+    private readonly from: number,
+    private readonly to: number,
+  ) {
+    this.index = all[from]!.eojeol;
+    this.start = all[from]!.start;
+    this.end = all[to - 1]!.end;
+    let i = from;
+    while (i < to && (posClass(all[i]!.pos) & POS_LEADING_SYMBOL) !== 0 && all[i]!.text !== '(') i++;
+    let j = i;
+    while (j < to && isNounLike(all[j]!)) j++;
+    this.coreFrom = i;
+    this.coreTo = j;
   }
-  return {
-    index: tokens[0]!.eojeol,
-    tokens,
-    start: tokens[0]!.start,
-    end: tokens[tokens.length - 1]!.end,
-    core,
-    bare,
-  };
+
+  get tokens(): Token[] {
+    return (this.tokenList ??= this.all.slice(this.from, this.to));
+  }
+
+  get core(): Eojeol['core'] {
+    if (this.coreValue === null) {
+      const { coreFrom, coreTo, all } = this;
+      this.coreValue =
+        coreTo > coreFrom
+          ? {
+              start: all[coreFrom]!.start,
+              end: all[coreTo - 1]!.end,
+              text: this.text.slice(all[coreFrom]!.start, all[coreTo - 1]!.end),
+              tokens: all.slice(coreFrom, coreTo),
+            }
+          : undefined;
+    }
+    return this.coreValue;
+  }
+
+  /** The core's start offset, or -1 when the eojeol has none (without making the core). */
+  get coreStart(): number {
+    return this.coreTo > this.coreFrom ? this.all[this.coreFrom]!.start : -1;
+  }
+
+  /** The core's end offset, or -1 when the eojeol has none. */
+  get coreEnd(): number {
+    return this.coreTo > this.coreFrom ? this.all[this.coreTo - 1]!.end : -1;
+  }
+
+  get bare(): boolean {
+    if (this.bareValue === undefined) {
+      let bare = true;
+      for (let k = this.coreTo; k < this.to; k++) {
+        if ((posClass(this.all[k]!.pos) & POS_TRAILING_SYMBOL) === 0 || this.all[k]!.text === '(') bare = false;
+      }
+      this.bareValue = bare;
+    }
+    return this.bareValue;
+  }
 }
 
 /**
@@ -116,7 +175,10 @@ export function matchAtTokens<V>(text: string, tokens: readonly Token[], trie: T
   if (memo && memo.tokens === tokens && memo.text === text && memo.trie === trie && memo.length === tokens.length) {
     return memo.result as (TrieMatch<V> & { first: number })[];
   }
-  const ends = new Uint8Array(text.length + 1);
+  // One buffer serves every document (cleared over the length used): see longestNonOverlapping.
+  if (endsBuffer.length < text.length + 1) endsBuffer = new Uint8Array(Math.max(text.length + 1, 2 * endsBuffer.length));
+  const ends = endsBuffer;
+  ends.fill(0, 0, text.length + 1);
   for (const token of tokens) if (token.end <= text.length) ends[token.end] = 1;
   const out: (TrieMatch<V> & { first: number })[] = [];
   const hit: { end: number; value: V | undefined } = { end: 0, value: undefined };

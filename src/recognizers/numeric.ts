@@ -37,8 +37,15 @@ const JOSA = [
   '이전', '이내', '정도', '내내', '동안', '가까이', '남짓', '넘게', '안에', '께는', '쯤에', '경에', '께서', '로서', '로써',
   '으로서', '이라고', '라고', '이지만', '지만', '이었고', '였고', '이었던', '였던', '에나', '이나마', '마다', '이던', '던', '다', '이서', '서', '짜리', '꼴', '꼴로', '당', '이다가', '다가', '이었다',
 ]; 
-const JOSA_SET = new Set(JOSA);
 const JOSA_MAX = Math.max(...JOSA.map((j) => j.length));
+/** The particles by first UTF-16 unit, so that a run is compared in place (no slice of it, no hashing). */
+const JOSA_BY_FIRST = new Map<number, string[]>();
+for (const josa of new Set(JOSA)) {
+  const key = josa.charCodeAt(0);
+  const list = JOSA_BY_FIRST.get(key);
+  if (list) list.push(josa);
+  else JOSA_BY_FIRST.set(key, [josa]);
+}
 
 /** Length of the Hangul run starting at `i`. */
 export function hangulRunLength(text: string, i: number): number {
@@ -57,7 +64,11 @@ export function endsWord(text: string, end: number): boolean {
   if (isLatinCode(c) || isDigitCode(c)) return false;
   if (!isHangulCode(c)) return true;
   const run = hangulRunLength(text, end);
-  return run <= JOSA_MAX && JOSA_SET.has(text.slice(end, end + run));
+  if (run > JOSA_MAX) return false;
+  const candidates = JOSA_BY_FIRST.get(c);
+  if (candidates === undefined) return false;
+  for (const josa of candidates) if (josa.length === run && text.startsWith(josa, end)) return true;
+  return false;
 }
 
 /** True when a word may start at `start`: the character before is not a letter or digit. */
@@ -79,6 +90,8 @@ export interface NumericMatch {
  * Keeps the longest of overlapping matches (then the higher priority, then the earlier), as KLUE-NER annotates the
  * widest figure or date (2016년 5월 17일, not 5월). Returns them in text order.
  */
+let takenBuffer = new Uint8Array(1024);
+
 export function longestNonOverlapping(matches: NumericMatch[]): NumericMatch[] {
   // Most texts have no match or one: nothing can overlap then (and no occupancy array is needed).
   if (matches.length <= 1) return matches.slice();
@@ -86,9 +99,13 @@ export function longestNonOverlapping(matches: NumericMatch[]): NumericMatch[] {
     .slice()
     .sort((a, b) => b.end - b.start - (a.end - a.start) || (b.priority ?? 0) - (a.priority ?? 0) || a.start - b.start);
   // An occupancy map keeps this linear in the covered length (matches are short), not quadratic in their number.
+  // One buffer serves every call (cleared over the length used): a typed array of more than 64 bytes is allocated
+  // outside the heap, which cost more than the rest of this function.
   let size = 0;
   for (const m of matches) size = Math.max(size, m.end);
-  const taken = new Uint8Array(size);
+  if (takenBuffer.length < size) takenBuffer = new Uint8Array(Math.max(size, 2 * takenBuffer.length));
+  const taken = takenBuffer;
+  taken.fill(0, 0, size);
   const kept: NumericMatch[] = [];
   for (const m of sorted) {
     let free = true;

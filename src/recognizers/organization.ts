@@ -43,14 +43,19 @@ export function findOrganizations(doc: KornerDocument, lexicon: NameLexicon): vo
     if (match.value.type === 'ORGANIZATION') emit(match.start, match.end, match.value.user ? 1 : 0.85, match.value.canonical);
   }
 
+  // Most texts have no company mark, and most cores end in a letter that ends no suffix: both are checked on
+  // the text before any eojeol or core is sliced out of it.
+  const marked = text.includes('㈜') || text.includes('(주)');
+  const suffixes = suffixesByLastUnit(lexicon);
   for (const eojeol of groupEojeols(text, tokens)) {
-    const company = withCompanyMark(eojeol, text, lexicon);
+    const company = marked ? withCompanyMark(eojeol, text, lexicon) : undefined;
     if (company) {
       emit(company.start, company.end, 0.8);
       continue;
     }
-    const core = eojeol.core;
-    if (!core || core.text.length < 2) continue;
+    const coreEnd = eojeol.coreEnd;
+    if (coreEnd - eojeol.coreStart < 2 || !suffixes.has(text.charCodeAt(coreEnd - 1))) continue;
+    const core = eojeol.core!;
     const suffixed = bySuffix(core.text, lexicon);
     if (suffixed) emit(core.start, core.end, 0.7);
   }

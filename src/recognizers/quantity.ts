@@ -1,7 +1,7 @@
 import type { KornerDocument, QuantityValue } from '../document/types.js';
 import { ERROR_CODES, KornerError } from '../errors.js';
 import { fromInteger, multiply, toExact } from '../normalize/decimal.js';
-import { RANGE_SEPARATORS, scanNative, scanNumber, scanSinoWords, type ScannedNumber } from '../normalize/numbers.js';
+import { mayStartNumeralWord, RANGE_SEPARATORS, scanNative, scanNumber, scanSinoWords, type ScannedNumber } from '../normalize/numbers.js';
 import type { Stage } from '../pipeline/stage.js';
 import type { Resources } from '../resources/resources.js';
 import {
@@ -139,8 +139,9 @@ export function findQuantities(text: string, lexicon: UnitLexicon): NumericMatch
       } else {
         while (next < text.length && isDigitCode(text.charCodeAt(next))) next++;
       }
-    } else if (isHangulCode(c) && (startsWord(text, i) || (text[i - 1] === '별' && startsWord(text, i - 1)))) {
-      const m = nativeQuantity(text, i, lexicon) ?? sinoQuantity(text, i, lexicon);
+    } else if (isHangulCode(c) && (startsWord(text, i) || (text.charCodeAt(i - 1) === 0xbcc4 /* 별 */ && startsWord(text, i - 1)))) {
+      // Only a numeral word (or the ordinal 첫) starts a native or Sino-Korean figure: most words start with none.
+      const m = c === 0xccab /* 첫 */ || mayStartNumeralWord(c) ? (nativeQuantity(text, i, lexicon) ?? sinoQuantity(text, i, lexicon)) : null;
       if (m) {
         matches.push(m);
         next = m.end;

@@ -1,4 +1,5 @@
 import type { TsvTable } from '../resources/tsv.js';
+import { Trie } from './gazetteer.js';
 
 /** What may follow a figure: a unit of measure or currency (canonical symbol) or a Korean counter (as written). */
 export interface UnitMatch {
@@ -42,15 +43,15 @@ export function compileUnitLexicon(units: TsvTable, counters: TsvTable): UnitLex
     const kind = (row[kindColumn] ?? 'measure').trim() as UnitMatch['kind'];
     if (surface && unit) entries.set(surface, { unit, kind, latin: LATIN.test(surface[0]!) });
   }
-  let maxLength = 0;
-  for (const key of entries.keys()) maxLength = Math.max(maxLength, key.length);
+  // The longest surface at a position, read off a trie: no slice per candidate length.
+  const trie = new Trie<Entry>();
+  for (const [surface, entry] of entries) trie.set(surface, entry);
+  const hit: { end: number; value: Entry | undefined } = { end: 0, value: undefined };
   return {
     match(text, i) {
-      for (let length = Math.min(maxLength, text.length - i); length > 0; length--) {
-        const entry = entries.get(text.slice(i, i + length));
-        if (entry) return { end: i + length, unit: entry.unit, kind: entry.kind, latin: entry.latin };
-      }
-      return null;
+      if (!trie.longestAt(text, i, hit)) return null;
+      const entry = hit.value!;
+      return { end: hit.end, unit: entry.unit, kind: entry.kind, latin: entry.latin };
     },
     has(surface) {
       return entries.get(surface)?.kind === 'counter';

@@ -19,11 +19,14 @@ export function resolveAliases(doc: KornerDocument, lexicon?: NameLexicon): void
       if (known?.canonical && known.type === entity.type) entity.canonical = known.canonical;
     }
   }
-  const byStart = new Map<number, Entity>();
-  for (const entity of entities) byStart.set(entity.start, entity);
-
+  // Built on the first abbreviation link: most documents have none.
+  let byStart: Map<number, Entity> | undefined;
   for (const link of doc.links ?? []) {
     if (link.kind !== 'abbreviation' || !link.target) continue;
+    if (!byStart) {
+      byStart = new Map();
+      for (const entity of entities) byStart.set(entity.start, entity);
+    }
     const source = byStart.get(link.source.start);
     const target = byStart.get(link.target.start);
     if (!source || !target || source.end !== link.source.end || target.end !== link.target.end) continue;

@@ -11,6 +11,7 @@ const CLUSTER = /[\s\S][\p{M}\u1160-\u11FF\uD7B0-\uD7FF]*/gu;
  * UTF-16 unit of the result, the original offset it came from, so spans found on the normalised text map back.
  */
 export function normalizeText(text: string): NormalizedText {
+  if (isNfkcStable(text)) return { text, toOriginal: identityMap(text.length) };
   const normalized = text.normalize('NFKC');
   if (normalized === text) return { text, toOriginal: identityMap(text.length) };
   const parts: string[] = [];
@@ -24,6 +25,22 @@ export function normalizeText(text: string): NormalizedText {
   }
   map.push(text.length);
   return { text: parts.join(''), toOriginal: Uint32Array.from(map) };
+}
+
+/**
+ * True when every unit is ASCII, a precomposed Hangul syllable or a common punctuation mark that NFKC leaves alone
+ * (·, the quotes U+2018–U+201D, 、 。 and the brackets 〈 〉 《 》 「 」 『 』): such text is its own NFKC form, since none of these has a compatibility
+ * mapping and none combines with the next (only combining marks and conjoining jamo do, and they are not listed).
+ * Most Korean text is all of these, and the test costs less than ICU's normalisation.
+ */
+function isNfkcStable(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80 || (c >= 0xac00 && c <= 0xd7a3)) continue;
+    if (c === 0xb7 || (c >= 0x2018 && c <= 0x201d) || c === 0x3001 || c === 0x3002 || (c >= 0x3008 && c <= 0x300f)) continue;
+    return false;
+  }
+  return true;
 }
 
 function identityMap(length: number): Uint32Array {

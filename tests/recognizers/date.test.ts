@@ -78,6 +78,27 @@ describe('relative dates', () => {
   });
 });
 
+describe('what may start a date (the scanner skips the rest before parsing)', () => {
+  it.each([
+    ['이 날 회의가 열렸다', '이 날'],
+    ['한 달 동안 쉬었다', '한 달 동안'],
+    ['열두 달 만에 돌아왔다', '열두 달'],
+    ['4·19 혁명', '4·19'],
+    ['1990년대 후반', '1990년대 후반'],
+    ['20160517 발표', '20160517'],
+    ['2014 브라질 월드컵', '2014'],
+    ['올 초 계획', '올 초'],
+  ])('%s → %s', async (text, expected) => {
+    const { entities } = await extractNumeric(text, '2016-05-17');
+    expect(entities.filter((e) => e.type === 'DATE').map((e) => e.text)).toContain(expected);
+  });
+
+  it.each(['이 사건은 크다', '한 사람이 왔다', '32명이 모였다', '올림픽에 나간다', '한국 세계 열린'])('%s: no DATE', async (text) => {
+    const { entities } = await extractNumeric(text, '2016-05-17');
+    expect(entities.filter((e) => e.type === 'DATE')).toEqual([]);
+  });
+});
+
 describe('stage contract', () => {
   it('throws a KornerError when run before setup', () => {
     const doc = createDocument('오늘');

@@ -27,6 +27,32 @@ describe('Trie', () => {
     expect(trie.has('a')).toBe(false);
     expect(trie.size).toBe(0);
   });
+
+  it('finds the longest surface at a position, with or without token ends to respect', () => {
+    const trie = new Trie<string>();
+    for (const word of ['인천', '인천시', '인천시청']) trie.set(word, word);
+    const hit: { end: number; value: string | undefined } = { end: 0, value: undefined };
+    expect(trie.longestAt('인천시청에서', 0, hit)).toBe(true);
+    expect(hit).toEqual({ end: 4, value: '인천시청' });
+    const ends = new Uint8Array(8);
+    ends[3] = 1;
+    expect(trie.longestEndingAt('인천시청에서', 0, ends, hit)).toBe(true);
+    expect(hit).toEqual({ end: 3, value: '인천시' });
+    expect(trie.longestAt('서울', 0, hit)).toBe(false);
+    expect(trie.longestAt('인천', 2, hit)).toBe(false);
+  });
+
+  it('answers look-ups made while it is still being filled, and after a change', () => {
+    const trie = new Trie<number>();
+    trie.set('인천', 1);
+    expect(trie.get('인천')).toBe(1);
+    expect(trie.matchesAt('인천시청', 0).map((m) => m.value)).toEqual([1]);
+    trie.set('인천시청', 2);
+    expect(trie.matchesAt('인천시청', 0).map((m) => m.value)).toEqual([1, 2]);
+    trie.delete('인천');
+    expect(trie.get('인천')).toBeUndefined();
+    expect(trie.matchesAt('인천시청', 0).map((m) => m.value)).toEqual([2]);
+  });
 });
 
 const OWN_TABLES: string[] = [...NAME_DICTIONARIES];
