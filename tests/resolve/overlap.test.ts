@@ -14,8 +14,18 @@ describe('resolveOverlaps', () => {
     ['disjoint spans are all kept, sorted', [entity(5, 6, 'DATE', 'dateTime'), entity(0, 2, 'PERSON', 'person')], [[0, 2, 'PERSON'], [5, 6, 'DATE']]],
     ['touching spans do not overlap', [entity(0, 2, 'PERSON', 'person'), entity(2, 4, 'PERSON', 'person')], [[0, 2, 'PERSON'], [2, 4, 'PERSON']]],
     ['empty spans are dropped', [entity(3, 3, 'PERSON', 'person')], []],
+    ['a doubtful tagger span yields to a rule span over it', [entity(6, 7, 'PERSON', 'tagger', 0.36), entity(0, 7, 'ORGANIZATION', 'organization', 0.85)], [[0, 7, 'ORGANIZATION']]],
+    ['a confident tagger span beats the rules', [entity(6, 7, 'PERSON', 'tagger', 0.9), entity(0, 7, 'ORGANIZATION', 'organization', 0.85)], [[6, 7, 'PERSON']]],
+    ['a doubtful tagger span still fills a gap', [entity(0, 2, 'PERSON', 'tagger', 0.2), entity(3, 5, 'LOCATION', 'place', 0.8)], [[0, 2, 'PERSON'], [3, 5, 'LOCATION']]],
   ])('%s', (_title, candidates, expected) => {
     expect(resolveOverlaps(candidates).map((e) => [e.start, e.end, e.type])).toEqual(expected);
+  });
+
+  it('yields only where yieldBelow says', () => {
+    const candidates = [entity(6, 7, 'PERSON', 'tagger', 0.36), entity(0, 7, 'ORGANIZATION', 'organization', 0.85)];
+    expect(resolveOverlaps(candidates, { yieldBelow: {} }).map((e) => e.type)).toEqual(['PERSON']);
+    expect(resolveOverlaps(candidates, { yieldBelow: { tagger: 0.3 } }).map((e) => e.type)).toEqual(['PERSON']);
+    expect(resolveOverlaps(candidates, { yieldBelow: { organization: 0.9 } }).map((e) => e.type)).toEqual(['PERSON']);
   });
 
   it('takes a custom priority', () => {
