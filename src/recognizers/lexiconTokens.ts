@@ -63,18 +63,39 @@ export function isFunctional(token: Token): boolean {
 
 /**
  * The person, place and organisation stages all read the same eojeol grouping and dictionary hits of one
- * document; the last result is kept (keyed by the very token array, its length and the text) so that the work is
- * done once per document. Callers must not change what these functions return.
+ * document; results are kept for the last MEMO_SIZE token arrays (checked against the array, its length and the
+ * text), so that the work is done once per document also when the pipeline runs a batch stage by stage (a memo of
+ * the last document only was recomputed for every stage there). Bounded on purpose: a WeakMap keyed by the token
+ * arrays kept them alive (its values point back at them) and grew the heap without end over a large corpus.
+ * Callers must not change what these functions return.
  */
-let eojeolMemo: { text: string; tokens: readonly Token[]; length: number; result: Eojeol[] } | undefined;
+const MEMO_SIZE = 256;
+
+/** A first-in first-out map of at most MEMO_SIZE entries. */
+class Memo<V> {
+  private readonly entries = new Map<readonly Token[], V>();
+
+  get(tokens: readonly Token[]): V | undefined {
+    return this.entries.get(tokens);
+  }
+
+  set(tokens: readonly Token[], value: V): void {
+    if (this.entries.size >= MEMO_SIZE && !this.entries.has(tokens)) {
+      this.entries.delete(this.entries.keys().next().value!);
+    }
+    this.entries.set(tokens, value);
+  }
+}
+
+const eojeolMemo = new Memo<{ text: string; length: number; result: Eojeol[] }>();
 let endsBuffer = new Uint8Array(1024);
-let matchMemo: { text: string; tokens: readonly Token[]; length: number; trie: object; result: unknown[] } | undefined;
+const matchMemo = new Memo<{ text: string; length: number; trie: object; result: unknown[] }>();
 
 export function groupEojeols(text: string, tokens: readonly Token[]): Eojeol[] {
-  const memo = eojeolMemo;
-  if (memo && memo.tokens === tokens && memo.text === text && memo.length === tokens.length) return memo.result;
+  const memo = eojeolMemo.get(tokens);
+  if (memo && memo.text === text && memo.length === tokens.length) return memo.result;
   const result = groupEojeolsUncached(text, tokens);
-  eojeolMemo = { text, tokens, length: tokens.length, result };
+  eojeolMemo.set(tokens, { text, length: tokens.length, result });
   return result;
 }
 
@@ -171,8 +192,8 @@ class TokenEojeol implements Eojeol {
  * 인천시청, but is in 인천/시장). Surfaces with spaces (한중 경제장관회의) match across eojeol. Longest per start.
  */
 export function matchAtTokens<V>(text: string, tokens: readonly Token[], trie: Trie<V>): (TrieMatch<V> & { first: number })[] {
-  const memo = matchMemo;
-  if (memo && memo.tokens === tokens && memo.text === text && memo.trie === trie && memo.length === tokens.length) {
+  const memo = matchMemo.get(tokens);
+  if (memo && memo.text === text && memo.trie === trie && memo.length === tokens.length) {
     return memo.result as (TrieMatch<V> & { first: number })[];
   }
   // One buffer serves every document (cleared over the length used): see longestNonOverlapping.
@@ -187,7 +208,7 @@ export function matchAtTokens<V>(text: string, tokens: readonly Token[], trie: T
     // A Latin or digit run must not go on (ETRI is not in ETRIX); the tokenizer's runs already ensure it.
     if (trie.longestEndingAt(text, start, ends, hit)) out.push({ start, end: hit.end, value: hit.value as V, first: t });
   }
-  matchMemo = { text, tokens, length: tokens.length, trie, result: out };
+  matchMemo.set(tokens, { text, length: tokens.length, trie, result: out });
   return out;
 }
 
