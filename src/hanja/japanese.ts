@@ -12,64 +12,31 @@ import { unifiedHan } from './script.js';
 export interface JapaneseData {
   readonly on: ReadonlyMap<string, readonly string[]>;
   readonly kun: ReadonlyMap<string, readonly string[]>;
+  /** Hangul of each mora (`dictionaries/hanja/kana-hangul.tsv`): [at a word start, inside a word]. */
+  readonly morae: ReadonlyMap<string, readonly [string, string]>;
+  /** Splits romaji into morae, longest spelling first; ん is an `n` before no vowel or y. */
+  readonly moraPattern: RegExp;
   /** Hangul spellings per character, computed on first use. */
   readonly cache: Map<string, readonly string[]>;
 }
 
-export function buildJapaneseData(table: TsvTable): JapaneseData {
-  const [h, o, k] = [table.column('hanja'), table.column('on'), table.column('kun')];
+/** The readings table (hanja, on, kun) and the mora table (romaji, start, inside), prepared for matching. */
+export function buildJapaneseData(readings: TsvTable, kana: TsvTable): JapaneseData {
+  const [h, o, k] = [readings.column('hanja'), readings.column('on'), readings.column('kun')];
   const on = new Map<string, readonly string[]>();
   const kun = new Map<string, readonly string[]>();
-  for (const row of table.rows) {
+  for (const row of readings.rows) {
     on.set(row[h]!, (row[o] ?? '').split(' ').filter(Boolean));
     kun.set(row[h]!, (row[k] ?? '').split(' ').filter(Boolean));
   }
-  return { on, kun, cache: new Map() };
+  const [r, start, inside] = [kana.column('romaji'), kana.column('start'), kana.column('inside')];
+  const morae = new Map<string, readonly [string, string]>();
+  for (const row of kana.rows) morae.set(row[r]!, [row[start]!, row[inside]!]);
+  // Romaji letters only, so the alternation is safe to build from data (no quantifier over user text).
+  const spellings = [...morae.keys()].filter((key) => /^[a-z]+$/.test(key)).sort((a, b) => b.length - a.length);
+  const moraPattern = new RegExp(`(${spellings.join('|')}|n(?![aiueoy]))`, 'g');
+  return { on, kun, morae, moraPattern, cache: new Map() };
 }
-
-// Morae, longest spelling first. Values: [at a word start, inside a word] (equal for most).
-const MORA: Record<string, [string, string]> = {};
-const plain = (table: string, syllables: string) => {
-  const keys = table.split(' ');
-  const values = [...syllables];
-  keys.forEach((key, i) => (MORA[key] = [values[i]!, values[i]!]));
-};
-const voiceless = (table: string, initial: string, medial: string) => {
-  const keys = table.split(' ');
-  const a = [...initial];
-  const b = [...medial];
-  keys.forEach((key, i) => (MORA[key] = [a[i]!, b[i]!]));
-};
-plain('a i u e o', '아이우에오');
-voiceless('ka ki ku ke ko', '가기구게고', '카키쿠케코');
-plain('ga gi gu ge go', '가기구게고');
-plain('sa shi su se so si', '사시스세소시');
-plain('za ji zu ze zo zi', '자지즈제조지');
-voiceless('ta chi tsu te to ti tu', '다지쓰데도지쓰', '타치쓰테토티쓰');
-plain('da di du de do', '다지즈데도');
-plain('na ni nu ne no', '나니누네노');
-plain('ha hi fu he ho hu', '하히후헤호후');
-plain('ba bi bu be bo', '바비부베보');
-plain('pa pi pu pe po', '파피푸페포');
-plain('ma mi mu me mo', '마미무메모');
-plain('ya yu yo', '야유요');
-plain('ra ri ru re ro', '라리루레로');
-plain('wa wo', '와오');
-voiceless('kya kyu kyo', '갸규교', '캬큐쿄');
-plain('gya gyu gyo', '갸규교');
-plain('sha shu sho she', '샤슈쇼셰');
-plain('ja ju jo je', '자주조제');
-voiceless('cha chu cho che', '자주조제', '차추초체');
-plain('nya nyu nyo', '냐뉴뇨');
-plain('hya hyu hyo', '햐휴효');
-plain('bya byu byo', '뱌뷰뵤');
-plain('pya pyu pyo', '퍄퓨표');
-plain('mya myu myo', '먀뮤묘');
-plain('rya ryu ryo', '랴류료');
-const MORA_PATTERN = new RegExp(
-  `(${Object.keys(MORA).sort((a, b) => b.length - a.length).join('|')}|n(?![aiueoy]))`,
-  'g',
-);
 
 // 連濁: the first consonant of a later element may be voiced (谷 tani → dani, 川 kawa → gawa).
 const RENDAKU: [RegExp, string][] = [
@@ -77,10 +44,10 @@ const RENDAKU: [RegExp, string][] = [
 ];
 
 /** Splits romaji into morae; undefined when something is left over. */
-function morae(romaji: string): string[] | undefined {
+function morae(romaji: string, data: JapaneseData): string[] | undefined {
   const out: string[] = [];
   let consumed = 0;
-  for (const m of romaji.matchAll(MORA_PATTERN)) {
+  for (const m of romaji.matchAll(data.moraPattern)) {
     if (m.index !== consumed) return undefined;
     out.push(m[0]);
     consumed += m[0].length;
@@ -89,7 +56,7 @@ function morae(romaji: string): string[] | undefined {
 }
 
 /** Hangul for a sequence of morae; long vowels dropped when `long` is false (とう → 도, not 도우). */
-function spell(list: readonly string[], wordStart: boolean, keepLong: boolean): string {
+function spell(list: readonly string[], data: JapaneseData, wordStart: boolean, keepLong: boolean): string {
   let out = '';
   let previous = '';
   list.forEach((mora, i) => {
@@ -106,7 +73,7 @@ function spell(list: readonly string[], wordStart: boolean, keepLong: boolean): 
       previous = mora;
       return;
     }
-    const [atStart, inside] = MORA[mora]!;
+    const [atStart, inside] = data.morae.get(mora)!;
     out += wordStart && i === 0 ? atStart : inside;
     previous = mora;
   });
@@ -114,7 +81,7 @@ function spell(list: readonly string[], wordStart: boolean, keepLong: boolean): 
 }
 
 /** Every Hangul spelling of one romanised reading: at a word start or inside, voiced (rendaku) or not. */
-export function romajiToHangul(romaji: string): string[] {
+export function romajiToHangul(romaji: string, data: JapaneseData): string[] {
   const out = new Set<string>();
   const forms = [romaji];
   for (const [pattern, voiced] of RENDAKU) {
@@ -124,11 +91,11 @@ export function romajiToHangul(romaji: string): string[] {
     }
   }
   for (const form of forms) {
-    const list = morae(form);
+    const list = morae(form, data);
     if (!list) continue;
     for (const wordStart of [true, false]) {
-      out.add(spell(list, wordStart, false));
-      out.add(spell(list, wordStart, true));
+      out.add(spell(list, data, wordStart, false));
+      out.add(spell(list, data, wordStart, true));
     }
   }
   return [...out];
@@ -140,13 +107,13 @@ export function japaneseOptions(ch: string, data: JapaneseData): readonly string
   const cached = data.cache.get(key);
   if (cached) return cached;
   const out = new Set<string>();
-  for (const r of data.on.get(key) ?? []) for (const h of romajiToHangul(r)) out.add(h);
+  for (const r of data.on.get(key) ?? []) for (const h of romajiToHangul(r, data)) out.add(h);
   for (const r of data.kun.get(key) ?? []) {
-    const list = morae(r);
+    const list = morae(r, data);
     if (!list) continue;
     // Kun readings carry okurigana (akiraka, haruka): any stem of at least one mora may stand for the character.
     for (let length = 1; length <= list.length; length++) {
-      for (const h of romajiToHangul(list.slice(0, length).join(''))) out.add(h);
+      for (const h of romajiToHangul(list.slice(0, length).join(''), data)) out.add(h);
     }
   }
   const result = [...out].filter(Boolean);

@@ -22,6 +22,7 @@ export const HANJA_TABLES = {
   abbreviations: 'hanja/abbreviations.tsv',
   surnames: 'hanja/surnames.tsv',
   japanese: 'hanja/japanese.tsv',
+  kana: 'hanja/kana-hangul.tsv',
 } as const;
 
 /** A headline abbreviation (北 → 북한, LOCATION). */
@@ -47,7 +48,9 @@ export interface HanjaTables {
   pinyin: TsvTable;
   abbreviations: TsvTable;
   surnames?: TsvTable;
+  /** Japanese readings of Hanja; used together with `kana` (both or neither). */
   japanese?: TsvTable;
+  kana?: TsvTable;
 }
 
 function readAbbreviations(t: TsvTable): Abbreviation[] {
@@ -92,7 +95,7 @@ export class HanjaReader {
       buildSinoKoreanData(tables.readings, tables.words, tables.surnames),
       buildPinyinTable(tables.pinyin),
       abbreviations,
-      tables.japanese ? buildJapaneseData(tables.japanese) : undefined,
+      tables.japanese && tables.kana ? buildJapaneseData(tables.japanese, tables.kana) : undefined,
     );
   }
 
@@ -111,13 +114,14 @@ export class HanjaReader {
    */
   static loadTables(resources: Resources): Promise<HanjaTables> {
     return resources.derived('hanja:tables', async () => {
-      const [readings, words, pinyin, abbreviations, surnames, japanese] = await Promise.all([
+      const [readings, words, pinyin, abbreviations, surnames, japanese, kana] = await Promise.all([
         resources.table(HANJA_TABLES.readings),
         resources.table(HANJA_TABLES.words),
         resources.table(HANJA_TABLES.pinyin),
         resources.table(HANJA_TABLES.abbreviations),
         resources.table(HANJA_TABLES.surnames),
         resources.table(HANJA_TABLES.japanese),
+        resources.table(HANJA_TABLES.kana),
       ]);
       readAbbreviations(abbreviations);
       // The columns the reader's builders read: a table without one fails here, not on the first text with Hanja.
@@ -127,10 +131,11 @@ export class HanjaReader {
         [pinyin, ['pinyin', 'hangul']],
         [surnames, ['hanja', 'reading']],
         [japanese, ['hanja', 'on', 'kun']],
+        [kana, ['romaji', 'start', 'inside']],
       ] as const) {
         for (const column of columns) table.column(column);
       }
-      return { readings, words, pinyin, abbreviations, surnames, japanese };
+      return { readings, words, pinyin, abbreviations, surnames, japanese, kana };
     });
   }
 

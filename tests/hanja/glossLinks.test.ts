@@ -209,7 +209,7 @@ describe('the stage', () => {
     const { join } = await import('node:path');
     const { dictionaries } = await import('./helpers.js');
     const files: Record<string, Uint8Array> = {};
-    for (const name of ['readings.tsv', 'words.tsv', 'pinyin-hangul.tsv', 'abbreviations.tsv', 'surnames.tsv', 'japanese.tsv']) {
+    for (const name of ['readings.tsv', 'words.tsv', 'pinyin-hangul.tsv', 'abbreviations.tsv', 'surnames.tsv', 'japanese.tsv', 'kana-hangul.tsv']) {
       files[`hanja/${name}`] = readFileSync(join(dictionaries, 'hanja', name));
     }
     const resources = new Resources(memoryLoader(files));

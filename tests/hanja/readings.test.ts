@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { composeWord, initialForm, medialForm } from '../../src/hanja/index.js';
-import { realReader } from './helpers.js';
+import { realReader, table } from './helpers.js';
 
 const reader = realReader();
 
@@ -138,7 +138,17 @@ describe('Japanese readings (외래어 표기법, 일본어)', () => {
   it.each([
     ['kyou', '교'], ['kyou', '쿄'], ['tokyo', '도쿄'], ['shinzou', '신조'], ['tsuki', '쓰키'], ['kawa', '가와'],
   ])('romaji %s can be written %s', async (romaji, hangul) => {
-    const { romajiToHangul } = await import('../../src/hanja/index.js');
-    expect(romajiToHangul(romaji)).toContain(hangul);
+    const { buildJapaneseData, HANJA_TABLES, romajiToHangul } = await import('../../src/hanja/index.js');
+    const data = buildJapaneseData(table(HANJA_TABLES.japanese), table(HANJA_TABLES.kana));
+    expect(romajiToHangul(romaji, data)).toContain(hangul);
+  });
+
+  it('reads the mora table: every mora has a spelling at a word start and inside, voiceless rows differ', async () => {
+    const { buildJapaneseData, HANJA_TABLES } = await import('../../src/hanja/index.js');
+    const data = buildJapaneseData(table(HANJA_TABLES.japanese), table(HANJA_TABLES.kana));
+    expect(data.morae.size).toBeGreaterThan(100);
+    expect(data.morae.get('ka')).toEqual(['가', '카']);
+    expect(data.morae.get('tsu')).toEqual(['쓰', '쓰']);
+    expect(data.morae.get('ga')).toEqual(['가', '가']);
   });
 });
