@@ -114,7 +114,7 @@ export class Analyzer {
     this.predRight = new Int32Array(rights);
     this.predCost = new Int32Array(rights);
     this.predNode = new Int32Array(rights);
-    this.rootChild = rootChildren(dictionary);
+    this.rootChild = dictionary.rootChildren;
     this.leftStamp = new Int32Array(lefts);
     this.leftCost = new Int32Array(lefts);
     this.leftNode = new Int32Array(lefts);
@@ -518,29 +518,6 @@ interface EntryInfo {
   nameClass: NameClass | undefined;
   reading: string | undefined;
   morphemes: Morpheme[] | undefined;
-}
-
-/**
- * The trie's first level as a table by code: [child node or -1, its base, entry value or -1] (see
- * analyzeSegment): the first step of every walk then reads no slot of the 12 MB trie.
- */
-function rootChildren(dictionary: MecabDictionary): Int32Array {
-  const { trie, codes } = dictionary;
-  const size = trie.length >> 1;
-  let maxCode = 0;
-  for (let c = 0; c < codes.length; c++) if (codes[c]! > maxCode) maxCode = codes[c]!;
-  const table = new Int32Array(3 * (maxCode + 1)).fill(-1);
-  for (let code = 1; code <= maxCode; code++) {
-    const child = trie[0]! + code;
-    if (child >= size) continue;
-    const check = trie[2 * child + 1]!;
-    if ((check & TRIE_PARENT_MASK) !== 0) continue;
-    const base = trie[2 * child]!;
-    table[3 * code] = child;
-    table[3 * code + 1] = base;
-    if (check & TRIE_HAS_VALUE) table[3 * code + 2] = -(base < 0 ? base : trie[2 * base]!) - 1;
-  }
-  return table;
 }
 
 /** Turns path nodes into tokens: decompounding, punctuation, eojeol numbers. */

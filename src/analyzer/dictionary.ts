@@ -113,6 +113,7 @@ export class MecabDictionary {
   private readonly extraOffsets: Uint32Array;
   private readonly extraText: Uint8Array;
   private readonly decoder = new TextDecoder();
+  private rootTable: Int32Array | undefined;
 
   constructor(
     readonly meta: DictionaryMeta,
@@ -214,29 +215,62 @@ export class MecabDictionary {
   }
 
   /**
+   * The trie's first level as a table by code: [child node or -1, its base, entry value or -1], built on first
+   * use. The root's children are spread over the 12 MB trie; with the table the first step of a walk reads none
+   * of it.
+   */
+  get rootChildren(): Int32Array {
+    if (this.rootTable) return this.rootTable;
+    const { trie, codes } = this;
+    const size = trie.length >> 1;
+    let maxCode = 0;
+    for (let c = 0; c < codes.length; c++) if (codes[c]! > maxCode) maxCode = codes[c]!;
+    const table = new Int32Array(3 * (maxCode + 1)).fill(-1);
+    for (let code = 1; code <= maxCode; code++) {
+      const child = trie[0]! + code;
+      if (child >= size) continue;
+      const check = trie[2 * child + 1]!;
+      if ((check & TRIE_PARENT_MASK) !== 0) continue;
+      const base = trie[2 * child]!;
+      table[3 * code] = child;
+      table[3 * code + 1] = base;
+      if (check & TRIE_HAS_VALUE) table[3 * code + 2] = -(base < 0 ? base : trie[2 * base]!) - 1;
+    }
+    return (this.rootTable = table);
+  }
+
+  /**
    * Calls `found(end, firstEntry, count)` for every dictionary word that starts at `start`, shortest first.
    * Returns whether anything matched.
    */
   forEachPrefix(text: string, start: number, found: (end: number, firstEntry: number, count: number) => void): boolean {
     const { trie, codes } = this;
+    const root = this.rootChildren;
     const size = trie.length >> 1;
-    let node = 0;
+    if (start >= text.length) return false;
+    const first = codes[text.charCodeAt(start)]!;
+    if (first === 0) return false;
+    let node = root[3 * first]!;
+    if (node < 0) return false;
     let any = false;
-    for (let i = start; i < text.length; i++) {
+    let base = root[3 * first + 1]!;
+    let value = root[3 * first + 2]!;
+    for (let i = start; ; ) {
+      if (value >= 0) {
+        any = true;
+        found(i + 1, Math.floor(value / 64), value % 64);
+      }
+      if (base < 0) break; // a leaf
+      if (++i >= text.length) break;
       const code = codes[text.charCodeAt(i)]!;
       if (code === 0) break;
-      const next = trie[2 * node]! + code;
+      const next = base + code;
       if (next >= size) break;
       const check = trie[2 * next + 1]!;
       if ((check & TRIE_PARENT_MASK) !== node) break;
       node = next;
-      if (check & TRIE_HAS_VALUE) {
-        const base = trie[2 * node]!;
-        const value = -(base < 0 ? base : trie[2 * base]!) - 1;
-        any = true;
-        found(i + 1, Math.floor(value / 64), value % 64);
-        if (base < 0) break; // a leaf
-      }
+      base = trie[2 * node]!;
+      value = check & TRIE_HAS_VALUE ? -(base < 0 ? base : trie[2 * base]!) - 1 : -1;
     }
     return any;
   }
