@@ -63,40 +63,38 @@ export function isFunctional(token: Token): boolean {
 
 /**
  * The person, place and organisation stages all read the same eojeol grouping and dictionary hits of one
- * document; results are kept for the last MEMO_SIZE token arrays (checked against the array, its length and the
- * text), so that the work is done once per document also when the pipeline runs a batch stage by stage (a memo of
- * the last document only was recomputed for every stage there). Bounded on purpose: a WeakMap keyed by the token
- * arrays kept them alive (its values point back at them) and grew the heap without end over a large corpus.
- * Callers must not change what these functions return.
+ * document; they are kept on the token array itself (under a symbol, checked against its length and the text), so
+ * that the work is done once per document, also when the pipeline runs a batch stage by stage, and lives exactly
+ * as long as the tokens. (A memo of the last document missed in batches; a WeakMap keyed by the token arrays, whose
+ * values point back at them, grew the heap to 700 MB on nsmc-5mb; a first-in first-out memo of many documents kept
+ * them alive long enough to fill the old generation.) Callers must not change what these functions return.
  */
-const MEMO_SIZE = 256;
+const EOJEOLS = Symbol('korner.eojeols');
+const MATCHES = Symbol('korner.gazetteerMatches');
+let endsBuffer = new Uint8Array(1024);
 
-/** A first-in first-out map of at most MEMO_SIZE entries. */
-class Memo<V> {
-  private readonly entries = new Map<readonly Token[], V>();
-
-  get(tokens: readonly Token[]): V | undefined {
-    return this.entries.get(tokens);
-  }
-
-  set(tokens: readonly Token[], value: V): void {
-    if (this.entries.size >= MEMO_SIZE && !this.entries.has(tokens)) {
-      this.entries.delete(this.entries.keys().next().value!);
-    }
-    this.entries.set(tokens, value);
-  }
+interface Memo<V> {
+  text: string;
+  length: number;
+  key: object | undefined;
+  result: V;
 }
 
-const eojeolMemo = new Memo<{ text: string; length: number; result: Eojeol[] }>();
-let endsBuffer = new Uint8Array(1024);
-const matchMemo = new Memo<{ text: string; length: number; trie: object; result: unknown[] }>();
+function recall<V>(tokens: readonly Token[], slot: symbol, text: string, key?: object): V | undefined {
+  const memo = (tokens as unknown as Record<symbol, Memo<V> | undefined>)[slot];
+  return memo && memo.text === text && memo.length === tokens.length && memo.key === key ? memo.result : undefined;
+}
+
+function remember<V>(tokens: readonly Token[], slot: symbol, text: string, result: V, key?: object): V {
+  // A frozen array (tokens from a caller's own stage) is simply not memoised.
+  if (Object.isExtensible(tokens)) {
+    Object.defineProperty(tokens, slot, { value: { text, length: tokens.length, key, result }, configurable: true, writable: true });
+  }
+  return result;
+}
 
 export function groupEojeols(text: string, tokens: readonly Token[]): Eojeol[] {
-  const memo = eojeolMemo.get(tokens);
-  if (memo && memo.text === text && memo.length === tokens.length) return memo.result;
-  const result = groupEojeolsUncached(text, tokens);
-  eojeolMemo.set(tokens, { text, length: tokens.length, result });
-  return result;
+  return recall<Eojeol[]>(tokens, EOJEOLS, text) ?? remember(tokens, EOJEOLS, text, groupEojeolsUncached(text, tokens));
 }
 
 function groupEojeolsUncached(text: string, tokens: readonly Token[]): Eojeol[] {
@@ -192,10 +190,8 @@ class TokenEojeol implements Eojeol {
  * 인천시청, but is in 인천/시장). Surfaces with spaces (한중 경제장관회의) match across eojeol. Longest per start.
  */
 export function matchAtTokens<V>(text: string, tokens: readonly Token[], trie: Trie<V>): (TrieMatch<V> & { first: number })[] {
-  const memo = matchMemo.get(tokens);
-  if (memo && memo.text === text && memo.trie === trie && memo.length === tokens.length) {
-    return memo.result as (TrieMatch<V> & { first: number })[];
-  }
+  const known = recall<(TrieMatch<V> & { first: number })[]>(tokens, MATCHES, text, trie);
+  if (known) return known;
   // One buffer serves every document (cleared over the length used): see longestNonOverlapping.
   if (endsBuffer.length < text.length + 1) endsBuffer = new Uint8Array(Math.max(text.length + 1, 2 * endsBuffer.length));
   const ends = endsBuffer;
@@ -208,8 +204,7 @@ export function matchAtTokens<V>(text: string, tokens: readonly Token[], trie: T
     // A Latin or digit run must not go on (ETRI is not in ETRIX); the tokenizer's runs already ensure it.
     if (trie.longestEndingAt(text, start, ends, hit)) out.push({ start, end: hit.end, value: hit.value as V, first: t });
   }
-  matchMemo.set(tokens, { text, length: tokens.length, trie, result: out });
-  return out;
+  return remember(tokens, MATCHES, text, out, trie);
 }
 
 /** Hangul syllables only. */
