@@ -12,7 +12,9 @@ import { INPUT_MODES, readRecords, type DocumentRecord } from '../records.js';
 export const extractHelp = `Usage: korner extract [options] [files...]
 
 Finds people, places, organisations, dates, times and figures. Reads the files, or standard input when none
-(or "-") is given, and writes one result per input document, in input order.
+(or "-") is given, and writes one result per input document, in input order. Documents go through the pipeline
+in batches of up to 64 (faster: each stage sees the batch at once); a batch ends early when the input pauses, so
+lines typed or piped in slowly are answered one by one.
 
 Options:
   --input text|document|jsonl  text: each line is a document (default); document: each file (or all of
