@@ -20,8 +20,8 @@ export const LEXICON_CLASSES = [
   'organization',
   'organizationSuffix',
   'commonNoun',
-  // Proper nouns of mecab-ko-dic by name class, wherever they match (not only where the analyzer's best path
-  // chose them): 295,690 person names, 49,762 places, 42,582 other names.
+  // Proper nouns of mecab-ko-dic by name class, where a word starts (whether or not the analyzer's best path chose
+  // them): 295,690 person names, 49,762 places, 42,582 other names.
   'mecabPerson',
   'mecabPlace',
   'mecabOther',
