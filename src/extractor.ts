@@ -109,12 +109,17 @@ export async function createExtractor(options: ExtractorOptions & { loader: Reso
     return { doc: createDocument(text, merged.referenceDate), merged };
   };
 
-  const process = (text: string, runOptions: RunOptions = {}): KornerDocument => {
+  /** One document through the pipeline, with the options it ran with. */
+  const runOne = (text: string, runOptions: RunOptions): { doc: KornerDocument; merged: RunOptions } => {
     const { doc, merged } = prepare(text, runOptions);
-    return pipeline.run(doc, merged);
+    return { doc: pipeline.run(doc, merged), merged };
   };
 
-  const processAll = (inputs: readonly (string | ExtractInput)[], runOptions: RunOptions = {}): KornerDocument[] => {
+  /** A batch of documents through the pipeline, stage by stage, with the options each ran with. */
+  const runAll = (
+    inputs: readonly (string | ExtractInput)[],
+    runOptions: RunOptions,
+  ): { docs: KornerDocument[]; options: RunOptions[] } => {
     if (!Array.isArray(inputs)) {
       throw new KornerError(ERROR_CODES.OPTION, `extractAll() takes an array of texts, got ${inputs === null ? 'null' : typeof inputs}.`);
     }
@@ -129,7 +134,7 @@ export async function createExtractor(options: ExtractorOptions & { loader: Reso
       docs.push(doc);
       options.push(merged);
     }
-    return pipeline.runBatch(docs, options);
+    return { docs: pipeline.runBatch(docs, options), options };
   };
 
   const toResult = (doc: KornerDocument, merged: RunOptions): ExtractResult => {
@@ -147,18 +152,15 @@ export async function createExtractor(options: ExtractorOptions & { loader: Reso
   return {
     pipeline,
     resources,
-    process,
-    processAll,
+    process: (text, runOptions = {}) => runOne(text, runOptions).doc,
+    processAll: (inputs, runOptions = {}) => runAll(inputs, runOptions).docs,
     extract(text, runOptions = {}) {
-      return toResult(process(text, runOptions), { ...defaults, ...runOptions });
+      const { doc, merged } = runOne(text, runOptions);
+      return toResult(doc, merged);
     },
     extractAll(inputs, runOptions = {}) {
-      const docs = processAll(inputs, runOptions);
-      return docs.map((doc, i) => {
-        const input = inputs[i]!;
-        const own = typeof input === 'string' ? undefined : input.options;
-        return toResult(doc, { ...defaults, ...runOptions, ...own });
-      });
+      const { docs, options } = runAll(inputs, runOptions);
+      return docs.map((doc, i) => toResult(doc, options[i]!));
     },
   };
 }

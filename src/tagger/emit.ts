@@ -1,5 +1,5 @@
 import type { Token } from '../document/types.js';
-import { blockOf, bucketOf, hashAdd, hashAddRange, hashStart, hashString, mix } from './hash.js';
+import { blockOf, bucketOf, hashAdd, hashAddRange, hashStart, hashString } from './hash.js';
 import { LEXICON_CLASSES, MatchBuffer, type TaggerLexicon } from './lexicon.js';
 import type { TaggerModel } from './model.js';
 
@@ -235,11 +235,10 @@ export class Emitter {
     }
     // Block bases (features.ts: blockOf, 4 slots) of the unigram at each window position and of the bigram
     // starting there, computed once for the units that read them.
-    const blockShift = 32 - (bits - 2);
     for (let k = 1; k < n + 5; k++) {
       const c = chars[k]!;
-      grams[2 * k] = (mix(hashAdd(H1, c)) >>> blockShift) << 2;
-      grams[2 * k + 1] = (mix(hashAdd(hashAdd(H6, c), chars[k + 1]!)) >>> blockShift) << 2;
+      grams[2 * k] = blockOf(hashAdd(H1, c), bits, 2, 0);
+      grams[2 * k + 1] = blockOf(hashAdd(hashAdd(H6, c), chars[k + 1]!), bits, 2, 0);
     }
     for (let i = 0; i < n; ) {
       const at = from + i;

@@ -22,7 +22,7 @@ export function hashString(hash: number, text: string): number {
 }
 
 /** Murmur3's finaliser: spreads a hash over all 32 bits. */
-export function mix(hash: number): number {
+function mix(hash: number): number {
   let h = hash;
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
