@@ -2,7 +2,7 @@
 // npm run bench: throughput (MB of UTF-8 input per second), peak memory and cold start of `extract`, on the
 // benchmark corpora in ../shared/bench, each measured in a fresh Node process: `MB/s first pass` is the first
 // pass over the corpus (JIT warming up), `MB/s` and `lines/s` the best of the next three (extractAll in batches of
-// 32 lines, as `korner extract` runs), `MB/s one by one` a pass of one extract call per line. Runs the built
+// 512 lines, as `korner extract` runs), `MB/s one by one` a pass of one extract call per line. Runs the built
 // package (dist/).
 // Not a test: numbers go into issue notes, before and after a change.
 import { execFileSync } from 'node:child_process';
@@ -13,6 +13,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(root, '..', 'shared', 'bench');
 const corpora = ['klue-open-text.txt', 'nsmc-5mb.txt'];
+/** Lines per extractAll call: the records limit of `korner extract`'s batches (DEFAULT_BATCH in src/cli/batches.ts). */
+const BATCH = 512;
 
 if (process.argv[2] === '--child') {
   const file = process.argv[3];
@@ -23,14 +25,15 @@ if (process.argv[2] === '--child') {
   const coldStart = performance.now() - started;
   const lines = readFileSync(file, 'utf8').split('\n');
   const bytes = Buffer.byteLength(lines.join('\n'));
-  // Batches of 32 lines through extractAll, as `korner extract` runs a corpus; then one extract call per line.
+  // Batches of 512 lines through extractAll, as `korner extract` runs a corpus (src/cli/batches.ts); then one
+  // extract call per line.
   // The first pass includes the JIT warming up and libraries loaded on first use (compromise, the Hanja reader);
   // the second is the steady state a long-running indexer or CLI run sees.
   const batched = () => {
     let entities = 0;
     const t0 = performance.now();
-    for (let i = 0; i < lines.length; i += 32) {
-      for (const result of extractor.extractAll(lines.slice(i, i + 32))) entities += result.entities.length;
+    for (let i = 0; i < lines.length; i += BATCH) {
+      for (const result of extractor.extractAll(lines.slice(i, i + BATCH))) entities += result.entities.length;
     }
     return { seconds: (performance.now() - t0) / 1000, entities };
   };

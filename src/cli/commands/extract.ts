@@ -13,7 +13,7 @@ export const extractHelp = `Usage: korner extract [options] [files...]
 
 Finds people, places, organisations, dates, times and figures. Reads the files, or standard input when none
 (or "-") is given, and writes one result per input document, in input order. Documents go through the pipeline
-in batches of up to 32 (faster: each stage sees the batch at once); a batch ends early when the input pauses, so
+in batches of up to 512 (faster: each stage sees the batch at once); a batch ends early when the input pauses, so
 lines typed or piped in slowly are answered one by one.
 
 Options:
