@@ -182,6 +182,8 @@ export class Emitter {
   private readonly biasLanes = new Int32Array(9);
   private readonly eojeolLanes = new Int32Array(9);
   private readonly tokenLanes = new Int32Array(9);
+  /** biasLanes plus the current eojeol's and token's lanes (where the unit has them): each unit's base. */
+  private readonly unitLanes = new Int32Array(9);
   private readonly contextIds = new Int32Array(16);
 
   constructor(
@@ -323,8 +325,11 @@ export class Emitter {
     let whole = 0;
     let hasWhole = false;
     let currentToken = -2;
+    // The eojeol and token whose lanes unitLanes holds (-1: none), so that it is summed once per change.
+    let unitEojeol = -2;
+    let unitToken = -2;
     const sums = this.sums;
-    const { eojeolLanes, tokenLanes, biasLanes } = this;
+    const { eojeolLanes, tokenLanes, biasLanes, unitLanes } = this;
     if (this.base.length < 9 * n) this.base = new Int32Array(18 * n);
     const base = this.base;
     const scale = this.table.scale;
@@ -345,7 +350,6 @@ export class Emitter {
       }
       offsets[i] = used;
       const b9 = 9 * i;
-      for (let w = 0; w < 9; w++) base[b9 + w] = biasLanes[w]!;
       const k = i + 3;
       const at = from + i;
       used = charBuckets(ids, used, grams, shapes, chars, k, bits);
@@ -359,7 +363,6 @@ export class Emitter {
           hasWhole = ee - es <= MAX_EOJEOL_HASH;
           if (hasWhole) whole = hashAddRange(H18, text, es, ee);
         }
-        for (let w = 0; w < 9; w++) base[b9 + w]! += eojeolLanes[w]!;
         const before = at - es;
         const after = ee - at - 1;
         const b3 = before < 3 ? before : 3;
@@ -410,7 +413,6 @@ export class Emitter {
             currentToken = t;
             this.tokenConstants(tokens!, t);
           }
-          for (let w = 0; w < 9; w++) base[b9 + w]! += tokenLanes[w]!;
           const token = tokens![t]!;
           const position = bies(at, token.start, token.end);
           ids[used++] = bucketOf(hashAdd(hashAdd(H40, posHash[t]!), position), bits);
@@ -419,6 +421,17 @@ export class Emitter {
         } else ids[used++] = bucketOf(H40, bits);
       }
 
+      // The unit's base: the bias plus the constant features of its eojeol and of its token, if it has them.
+      const eojeolKey = es >= 0 ? es : -1;
+      const tokenKey = tokenCount > 0 ? tokenAt[i]! : -1;
+      if (eojeolKey !== unitEojeol || tokenKey !== unitToken) {
+        unitEojeol = eojeolKey;
+        unitToken = tokenKey;
+        for (let w = 0; w < 9; w++) {
+          unitLanes[w] = biasLanes[w]! + (eojeolKey >= 0 ? eojeolLanes[w]! : 0) + (tokenKey >= 0 ? tokenLanes[w]! : 0);
+        }
+      }
+      for (let w = 0; w < 9; w++) base[b9 + w] = unitLanes[w]!;
     }
     offsets[n] = used;
     // Then the rows of all units in one tight loop: the loads of neighbouring units overlap.
