@@ -195,8 +195,9 @@ export class Emitter {
   }
 
   /**
-   * Writes `out[i * 13 + y]` for the units of `text[from, to)` (see extractFeatures for the inputs), and into
-   * `integers`, when given, the integer sums that `out` holds times the model's scale.
+   * Writes `out[u * 13 + y]` for the units of `text[from, to)` (its UTF-16 units other than white space, as in
+   * extractFeatures), `positions[u]` (the unit's offset from `from`), and into `integers`, when given, the integer
+   * sums that `out` holds times the model's scale. Returns the number of units.
    */
   emissions(
     text: string,
@@ -204,10 +205,11 @@ export class Emitter {
     to: number,
     tokens: readonly Token[] | undefined,
     out: Float64Array,
+    positions: Int32Array,
     integers?: Int32Array,
-  ): void {
+  ): number {
     const n = to - from;
-    if (n <= 0) return;
+    if (n <= 0) return 0;
     const length = text.length;
     if (this.chars.length < n + 6) {
       const size = 2 * (n + 6);
@@ -338,8 +340,12 @@ export class Emitter {
     const offsets = this.offsets;
     let ids = this.ids;
     let used = 0;
+    let units = 0;
 
     for (let i = 0; i < n; i++) {
+      const es = eojeolStart[i]!;
+      const ee = eojeolEnd[i]!;
+      if (es < 0) continue; // white space: not a unit
       const coverFrom = coverCount[i]!;
       const coverTo = coverCount[i + 1]!;
       const needed = used + 96 + (coverTo - coverFrom) * 2 * CLASSES;
@@ -348,15 +354,14 @@ export class Emitter {
         bigger.set(ids.subarray(0, used));
         ids = this.ids = bigger;
       }
-      offsets[i] = used;
-      const b9 = 9 * i;
+      positions[units] = i;
+      offsets[units] = used;
+      const b9 = 9 * units++;
       const k = i + 3;
       const at = from + i;
       used = charBuckets(ids, used, grams, shapes, chars, k, bits);
 
-      const es = eojeolStart[i]!;
-      const ee = eojeolEnd[i]!;
-      if (es >= 0) {
+      {
         if (es !== currentEojeol) {
           currentEojeol = es;
           this.eojeolContext(text, es, ee);
@@ -382,8 +387,8 @@ export class Emitter {
         const me = mEnd[j]!;
         const mask = mMask[j]!;
         const position = bies(at, ms, me);
-        const alignedStart = es >= 0 && ms === es ? 1 : 0;
-        const rest = es >= 0 ? ee - me : 9;
+        const alignedStart = ms === es ? 1 : 0;
+        const rest = ee - me;
         const alignedEnd = rest === 0 ? 0 : rest <= 2 ? 1 : 2;
         const span = me - ms < 5 ? me - ms : 5;
         for (let set = mask; set !== 0; set &= set - 1) {
@@ -396,7 +401,7 @@ export class Emitter {
       const previousMask = endsAt[i]!;
       for (let set = nextMask; set !== 0; set &= set - 1) ids[used++] = bucketOf(hashAdd(H32, 31 - Math.clz32(set & -set)), bits);
       for (let set = previousMask; set !== 0; set &= set - 1) ids[used++] = bucketOf(hashAdd(H33, 31 - Math.clz32(set & -set)), bits);
-      if (es >= 0 && ee < length && at === ee - 1) {
+      if (ee < length && at === ee - 1) {
         let ns = ee;
         while (ns < length && isSpaceCode(text.charCodeAt(ns))) ns++;
         if (ns < to) {
@@ -422,20 +427,18 @@ export class Emitter {
       }
 
       // The unit's base: the bias plus the constant features of its eojeol and of its token, if it has them.
-      const eojeolKey = es >= 0 ? es : -1;
       const tokenKey = tokenCount > 0 ? tokenAt[i]! : -1;
-      if (eojeolKey !== unitEojeol || tokenKey !== unitToken) {
-        unitEojeol = eojeolKey;
+      if (es !== unitEojeol || tokenKey !== unitToken) {
+        unitEojeol = es;
         unitToken = tokenKey;
-        for (let w = 0; w < 9; w++) {
-          unitLanes[w] = biasLanes[w]! + (eojeolKey >= 0 ? eojeolLanes[w]! : 0) + (tokenKey >= 0 ? tokenLanes[w]! : 0);
-        }
+        for (let w = 0; w < 9; w++) unitLanes[w] = biasLanes[w]! + eojeolLanes[w]! + (tokenKey >= 0 ? tokenLanes[w]! : 0);
       }
       for (let w = 0; w < 9; w++) base[b9 + w] = unitLanes[w]!;
     }
-    offsets[n] = used;
+    offsets[units] = used;
     // Then the rows of all units in one tight loop: the loads of neighbouring units overlap.
-    this.sumRows(n, out, scale, sums, integers);
+    this.sumRows(units, out, scale, sums, integers);
+    return units;
   }
 
   /** The context-word features of the eojeol `text[es, ee)`, summed into eojeolLanes. */

@@ -14,13 +14,19 @@ import { LEXICON_CLASSES, type TaggerLexicon } from './lexicon.js';
  * Training and inference call the same function on the same inputs (the text and `doc.tokens`), so a model never
  * sees features at run time that it was not trained with.
  */
-export const FEATURE_VERSION = 4;
+export const FEATURE_VERSION = 5;
 
-/** Features of one sentence in compressed-row form: unit `i` has `buckets[offsets[i] .. offsets[i + 1])`. */
+/**
+ * Features of one sentence in compressed-row form: unit `u` has `buckets[offsets[u] .. offsets[u + 1])` and sits at
+ * `from + positions[u]` in the text. Units are the sentence's UTF-16 units other than white space: a space carries
+ * no label of its own (an entity written apart, 경기 용인시, is one span over the units on both sides), and the
+ * n-gram and eojeol features of the units next to it still see it.
+ */
 export interface SentenceFeatures {
   length: number;
   offsets: Int32Array;
   buckets: Int32Array;
+  positions: Int32Array;
 }
 
 export interface FeatureInput {
@@ -108,11 +114,13 @@ export function extractFeatures(
   reuse = false,
 ): SentenceFeatures {
   const { text, from, to } = input;
-  const n = to - from;
+  const n = Math.max(0, to - from);
   const offsets = new Int32Array(n + 1);
+  const positions = new Int32Array(n);
   let used = 0;
+  let units = 0;
   let buf: Int32Array = scratch;
-  if (n <= 0) return { length: 0, offsets, buckets: new Int32Array(0) };
+  if (n === 0) return { length: 0, offsets, buckets: new Int32Array(0), positions };
 
   // Characters with a window of 2 on each side (BOUNDARY outside the text).
   const chars = new Int32Array(n + 6);
@@ -203,7 +211,11 @@ export function extractFeatures(
 
   const lexiconClasses = LEXICON_CLASSES.length;
   for (let i = 0; i < n; i++) {
-    offsets[i] = used;
+    const es = eojeolStart[i]!;
+    const ee = eojeolEnd[i]!;
+    if (es < 0) continue; // white space: not a unit
+    positions[units] = i;
+    offsets[units++] = used;
     if (used + maxFeatures(coverCount[i + 1]! - coverCount[i]!) > buf.length) {
       buf = grow(used + maxFeatures(coverCount[i + 1]! - coverCount[i]!));
     }
@@ -221,9 +233,7 @@ export function extractFeatures(
     buf[used++] = bucketOf(hashAdd(hashAdd(hashAdd(hashStart(10), cm1), c0), cp1), bits);
     buf[used++] = bucketOf(hashAdd(hashAdd(hashAdd(hashStart(13), shapes[k - 1]!), shapes[k]!), shapes[k + 1]!), bits);
 
-    const es = eojeolStart[i]!;
-    const ee = eojeolEnd[i]!;
-    if (es >= 0) {
+    {
       const before = at - es;
       const after = ee - at - 1;
       buf[used++] = bucketOf(hashAdd(hashAdd(hashStart(15), Math.min(before, 3)), Math.min(after, 3)), bits);
@@ -253,8 +263,8 @@ export function extractFeatures(
     for (let c = coverCount[i]!; c < coverCount[i + 1]!; c++) {
       const m = matches[cover[c]!]!;
       const position = bies(at, m.start, m.end);
-      const alignedStart = es >= 0 && m.start === es ? 1 : 0;
-      const rest = es >= 0 ? ee - m.end : 9;
+      const alignedStart = m.start === es ? 1 : 0;
+      const rest = ee - m.end;
       const alignedEnd = rest === 0 ? 0 : rest <= 2 ? 1 : 2;
       const length = Math.min(m.end - m.start, 5);
       for (let b = 0; b < lexiconClasses; b++) {
@@ -270,7 +280,7 @@ export function extractFeatures(
       if (nextMask & (1 << b)) buf[used++] = bucketOf(hashAdd(hashStart(32), b), bits);
       if (previousMask & (1 << b)) buf[used++] = bucketOf(hashAdd(hashStart(33), b), bits);
     }
-    if (es >= 0 && ee < text.length && at === ee - 1) {
+    if (ee < text.length && at === ee - 1) {
       // Last unit of an eojeol: what the next eojeol starts with (이현준 기자).
       let ns = ee;
       while (ns < text.length && isSpaceCode(text.charCodeAt(ns))) ns++;
@@ -304,7 +314,7 @@ export function extractFeatures(
       } else buf[used++] = bucketOf(hashStart(40), bits);
     }
   }
-  offsets[n] = used;
+  offsets[units] = used;
   const buckets = reuse ? buf.subarray(0, used) : buf.slice(0, used);
-  return { length: n, offsets, buckets };
+  return { length: units, offsets: offsets.subarray(0, units + 1), buckets, positions: positions.subarray(0, units) };
 }

@@ -38,6 +38,8 @@ export class Tagger {
   private readonly emitter: Emitter | undefined;
   private readonly scorer: SpanScorer;
   private labels = new Uint8Array(1 << 10);
+  /** Per unit, its offset from the start of the range (units skip white space). */
+  private positions = new Int32Array(1 << 10);
   private readonly transitions: Float64Array;
   private readonly initial: Float64Array;
 
@@ -76,24 +78,35 @@ export class Tagger {
       this.sums = new Int32Array(length * this.model.labelCount * 2);
     }
     let emissions: Float64Array = this.emissions;
-    if (this.emitter) this.emitter.emissions(text, from, to, tokens, emissions, this.sums);
-    else emissions = computeEmissions(this.model, extractFeatures({ text, from, to, tokens }, this.lexicon, this.model.bits, true), emissions);
-    if (this.labels.length < length) this.labels = new Uint8Array(2 * length);
+    if (this.positions.length < length) this.positions = new Int32Array(2 * length);
+    let positions: Int32Array = this.positions;
+    let units: number;
+    if (this.emitter) {
+      units = this.emitter.emissions(text, from, to, tokens, emissions, positions, this.sums);
+    } else {
+      const features = extractFeatures({ text, from, to, tokens }, this.lexicon, this.model.bits, true);
+      emissions = computeEmissions(this.model, features, emissions);
+      units = features.length;
+      positions = features.positions;
+    }
+    if (units === 0) return [];
+    if (this.labels.length < units) this.labels = new Uint8Array(2 * units);
     const labels =
       this.model.labelCount === 13
-        ? viterbi13(emissions, length, this.transitions, this.initial, this.labels).subarray(0, length)
-        : viterbi(emissions, length, this.model);
+        ? viterbi13(emissions, units, this.transitions, this.initial, this.labels).subarray(0, units)
+        : viterbi(emissions, units, this.model);
     const spans = labelsToSpans(labels);
     if (spans.length === 0) return [];
     let posterior: SpanScorer | undefined;
     if (options.scores !== false) {
       posterior = this.scorer;
-      posterior.prepare(emissions, length, spans[0]!.end, this.emitter ? this.sums : undefined);
+      posterior.prepare(emissions, units, spans[0]!.end, this.emitter ? this.sums : undefined);
     }
     const entities: TaggedEntity[] = [];
     for (const span of spans) {
-      let start = span.start;
-      let end = span.end;
+      // Spans are in units; the text between their first and last unit (spaces included) is the entity.
+      let start = positions[span.start]!;
+      let end = positions[span.end - 1]! + 1;
       while (start < end && isSpace(text.charCodeAt(from + start))) start++;
       while (end > start && isSpace(text.charCodeAt(from + end - 1))) end--;
       if (end <= start) continue;

@@ -2,7 +2,7 @@ import type { Token } from '../document/types.js';
 import { score, type ScoreReport } from '../eval/score.js';
 import { Posterior, viterbi } from './decode.js';
 import { extractFeatures, type SentenceFeatures } from './features.js';
-import { beginLabel, insideLabel, LABEL_COUNT, LABEL_TYPES, labelsToSpans, spansToLabels, type LabelledSpan } from './labels.js';
+import { beginLabel, insideLabel, isInside, LABEL_COUNT, LABEL_TYPES, labelsToSpans, spansToLabels, type LabelledSpan } from './labels.js';
 import type { TaggerLexicon } from './lexicon.js';
 import { computeEmissions, type TaggerModel } from './model.js';
 
@@ -64,11 +64,29 @@ export interface Prepared {
 }
 
 export function prepare(sentences: readonly TrainingSentence[], lexicon: TaggerLexicon, bits: number): Prepared[] {
-  return sentences.map((sentence) => ({
-    sentence,
-    features: extractFeatures({ text: sentence.text, from: 0, to: sentence.text.length, tokens: sentence.tokens }, lexicon, bits),
-    gold: spansToLabels(sentence.text.length, sentence.spans),
-  }));
+  return sentences.map((sentence) => {
+    const features = extractFeatures({ text: sentence.text, from: 0, to: sentence.text.length, tokens: sentence.tokens }, lexicon, bits);
+    return { sentence, features, gold: unitLabels(spansToLabels(sentence.text.length, sentence.spans), features.positions) };
+  });
+}
+
+/**
+ * The gold labels of the units (white space is not a unit): an entity that a dropped space started (a span with
+ * a leading space) begins at its first unit instead.
+ */
+function unitLabels(byPosition: Uint8Array, positions: Int32Array): Uint8Array {
+  const labels = new Uint8Array(positions.length);
+  for (let u = 0; u < positions.length; u++) {
+    let y = byPosition[positions[u]!]!;
+    if (isInside(y) && (u === 0 || (labels[u - 1] !== y && labels[u - 1] !== y - 1))) y -= 1;
+    labels[u] = y;
+  }
+  return labels;
+}
+
+/** Unit spans as text spans: from the first unit to the last (spaces between them included). */
+function toTextSpans(spans: readonly LabelledSpan[], positions: Int32Array): LabelledSpan[] {
+  return spans.map((span) => ({ start: positions[span.start]!, end: positions[span.end - 1]! + 1, typeIndex: span.typeIndex }));
 }
 
 /** Drops the features whose bucket is not in `keep`, in place of a fresh copy. */
@@ -82,7 +100,7 @@ function filterFeatures(features: SentenceFeatures, keep: Uint8Array): SentenceF
     }
   }
   offsets[features.length] = buckets.length;
-  return { length: features.length, offsets, buckets: Int32Array.from(buckets) };
+  return { length: features.length, offsets, buckets: Int32Array.from(buckets), positions: features.positions };
 }
 
 function isSpace(code: number): boolean {
@@ -93,7 +111,7 @@ function isSpace(code: number): boolean {
 export function decodeSpans(model: TaggerModel, text: string, features: SentenceFeatures): LabelledSpan[] {
   const emissions = computeEmissions(model, features);
   const labels = viterbi(emissions, features.length, model);
-  return trimSpans(text, labelsToSpans(labels));
+  return trimSpans(text, toTextSpans(labelsToSpans(labels), features.positions));
 }
 
 function trimSpans(text: string, spans: LabelledSpan[]): LabelledSpan[] {
@@ -155,7 +173,7 @@ export function calibrateTemperature(model: TaggerModel, prepared: readonly Prep
     const labels = viterbi(emissions, p.features.length, model);
     const spans = labelsToSpans(labels);
     const gold = new Set(p.sentence.spans.map((s) => `${s.start}:${s.end}:${s.typeIndex}`));
-    const trimmed = spans.map((s) => trimSpans(p.sentence.text, [s])[0]);
+    const trimmed = toTextSpans(spans, p.features.positions).map((s) => trimSpans(p.sentence.text, [s])[0]);
     const correct = trimmed.map((s) => s !== undefined && gold.has(`${s.start}:${s.end}:${s.typeIndex}`));
     if (spans.length > 0) samples.push({ emissions, n: p.features.length, spans, correct });
   }

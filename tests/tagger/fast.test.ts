@@ -72,9 +72,12 @@ describe('fast inference paths', () => {
           const expected = computeEmissions(model, features);
           const actual = new Float64Array(Math.max(1, (end - start) * 13));
           const integers = new Int32Array(actual.length);
-          emitter.emissions(text, start, end, tokens, actual, integers);
-          expect(Array.from(actual.subarray(0, (end - start) * 13))).toEqual(Array.from(expected.subarray(0, (end - start) * 13)));
-          expect(Array.from(integers.subarray(0, (end - start) * 13), (v) => v * model.scale)).toEqual(Array.from(actual.subarray(0, (end - start) * 13)));
+          const positions = new Int32Array(Math.max(1, end - start));
+          const units = emitter.emissions(text, start, end, tokens, actual, positions, integers);
+          expect(units).toBe(features.length);
+          expect(Array.from(positions.subarray(0, units))).toEqual(Array.from(features.positions));
+          expect(Array.from(actual.subarray(0, units * 13))).toEqual(Array.from(expected.subarray(0, units * 13)));
+          expect(Array.from(integers.subarray(0, units * 13), (v) => v * model.scale)).toEqual(Array.from(actual.subarray(0, units * 13)));
         }
       }
     }
@@ -87,12 +90,13 @@ describe('fast inference paths', () => {
     const text = `${'가'.repeat(30)} 나`;
     const features = extractFeatures({ text, from: 0, to: text.length }, crowded, model.bits);
     let most = 0;
-    for (let i = 0; i < text.length; i++) most = Math.max(most, features.offsets[i + 1]! - features.offsets[i]!);
+    for (let u = 0; u < features.length; u++) most = Math.max(most, features.offsets[u + 1]! - features.offsets[u]!);
     expect(most).toBeGreaterThan(300);
     const expected = computeEmissions(model, features);
     const actual = new Float64Array(text.length * 13);
-    emitter.emissions(text, 0, text.length, undefined, actual);
-    expect(Array.from(actual)).toEqual(Array.from(expected.subarray(0, text.length * 13)));
+    const units = emitter.emissions(text, 0, text.length, undefined, actual, new Int32Array(text.length));
+    expect(units).toBe(text.length - 1); // the space is not a unit
+    expect(Array.from(actual.subarray(0, units * 13))).toEqual(Array.from(expected.subarray(0, units * 13)));
   });
 
   it('the compiled trie finds what a plain scan of the surfaces finds', () => {

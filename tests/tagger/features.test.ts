@@ -15,13 +15,24 @@ function bucketsAt(f: ReturnType<typeof features>, i: number): number[] {
 }
 
 describe('feature extraction', () => {
-  it.each(['유정복 인천시장은 16일 만났다.', 'A 씨는', '張', '𠀀漢字 abc', ''])('gives every unit of %j its features', (text) => {
+  it.each(['유정복 인천시장은 16일 만났다.', 'A 씨는', '張', '𠀀漢字 abc', '', ' \t ', '  가  나 '])('gives every unit of %j its features', (text) => {
     const f = features(text);
-    expect(f.length).toBe(text.length);
+    const expected: number[] = [];
+    for (let i = 0; i < text.length; i++) if (!/\s/.test(text[i]!)) expected.push(i);
+    expect(Array.from(f.positions)).toEqual(expected);
+    expect(f.length).toBe(expected.length);
     for (let i = 0; i < f.length; i++) {
       expect(f.offsets[i + 1]!).toBeGreaterThan(f.offsets[i]!);
       for (const b of bucketsAt(f, i)) expect(b >= 0 && b < 1 << BITS).toBe(true);
     }
+  });
+
+  it('has no unit for white space, but the units beside it see it in their n-grams', () => {
+    const apart = features('서울 부산');
+    const together = features('서울부산');
+    expect(apart.length).toBe(4);
+    expect(Array.from(apart.positions)).toEqual([0, 1, 3, 4]);
+    expect(bucketsAt(apart, 1)).not.toEqual(bucketsAt(together, 1));
   });
 
   it('is deterministic', () => {
@@ -38,7 +49,8 @@ describe('feature extraction', () => {
     const withLexicon = features(text, lexicon);
     // 부, 산: covered by the match; 시: right after it (a match ends before it).
     for (const i of [0, 1, 2]) expect(bucketsAt(withLexicon, i).length).toBeGreaterThan(bucketsAt(plain, i).length);
-    for (const i of [3, 4, 5]) expect(bucketsAt(withLexicon, i)).toEqual(bucketsAt(plain, i));
+    // 청 and 앞 (units 3 and 4: the space is not a unit).
+    for (const i of [3, 4]) expect(bucketsAt(withLexicon, i)).toEqual(bucketsAt(plain, i));
   });
 
   it('a person cue in the next eojeol reaches the last unit of a name', () => {
@@ -85,7 +97,7 @@ describe('feature extraction', () => {
   // The committed model's weights sit at these buckets: if this fails, the hashing changed and
   // dictionaries/tagger/model.bin must be retrained (npm run train) and FEATURE_VERSION raised.
   it('hashing is stable (the committed model depends on it)', () => {
-    expect(FEATURE_VERSION).toBe(4);
+    expect(FEATURE_VERSION).toBe(5);
     expect(bucketOf(hashAdd(hashStart(1), 0xac00), 20)).toBe(1038247);
     // Blocks of adjacent buckets: the top bits pick the block, the slot the bucket in it.
     expect(blockOf(hashAdd(hashStart(1), 0xac00), 20, 2, 0)).toBe(1038244);
