@@ -239,8 +239,13 @@ export class SpanScorer {
   private alpha = new Float64Array(0);
   private beta = new Float64Array(0);
   private logScale = new Float64Array(0);
+  /** Emissions minus their row's maximum, over the temperature (only without `sums`; see `shiftedAt`). */
   private shifted = new Float64Array(0);
   private expEmissions = new Float64Array(0);
+  /** The largest integer sum of each unit (with `sums`). */
+  private rowMax = new Int32Array(0);
+  /** `prepare`'s integer sums, read again by spanProbability (undefined when it was given none). */
+  private sums: Int32Array | undefined;
   private readonly expTransitions: Float64Array;
   private readonly expInitial: Float64Array;
   private length = 0;
@@ -273,12 +278,13 @@ export class SpanScorer {
 
   /**
    * Forward-backward over `emissions` of `length` units; beta only down to unit `firstEnd`. With `sums` (the
-   * integer sums behind the emissions, see the constructor) the exponentials come from the table.
+   * integer sums behind the emissions, see the constructor) the exponentials come from the table, and the shifted
+   * emissions are not stored: spanProbability recomputes the few it reads from `sums`, which must therefore stay
+   * unchanged until the last spanProbability call of this sentence.
    */
   prepare(emissions: Float64Array, length: number, firstEnd: number, sums?: Int32Array): void {
     const L = this.L;
     const n = (this.length = length);
-    const T = this.temperature;
     if (this.alpha.length < n * L) {
       const size = 2 * n * L;
       this.alpha = new Float64Array(size);
@@ -286,48 +292,45 @@ export class SpanScorer {
       this.shifted = new Float64Array(size);
       this.expEmissions = new Float64Array(size);
       this.logScale = new Float64Array(2 * n);
+      this.rowMax = new Int32Array(2 * n);
     }
-    const { alpha, beta, logScale, shifted, expEmissions, expTransitions, expInitial } = this;
-    const { allowedStart, predecessors, predecessorStart, successors, successorStart } = bioConstraints(L);
-    if (n === 0) return;
+    const { alpha, beta, logScale, expEmissions, expTransitions, expInitial, rowMax } = this;
+    const { predecessors, predecessorStart, successors, successorStart } = bioConstraints(L);
     const table = this.expSteps;
-    if (sums && table) {
+    const integerSums = sums && table ? sums : undefined;
+    this.sums = integerSums;
+    if (n === 0) return;
+    if (L === 13) {
+      // With integer sums, forward13 reads the exponentials off the table itself.
+      if (!integerSums) this.exponentials(emissions, n);
+      forward13(alpha, logScale, expEmissions, expTransitions, expInitial, n, integerSums, rowMax, table, this.step);
+      backward13(beta, logScale, expEmissions, expTransitions, n, firstEnd);
+      return;
+    }
+    if (integerSums && table) {
       const step = this.step;
       for (let i = 0; i < n; i++) {
         const row = i * L;
-        let max = sums[row]!;
-        for (let y = 1; y < L; y++) if (sums[row + y]! > max) max = sums[row + y]!;
+        let max = integerSums[row]!;
+        for (let y = 1; y < L; y++) if (integerSums[row + y]! > max) max = integerSums[row + y]!;
+        rowMax[i] = max;
         for (let y = 0; y < L; y++) {
-          const d = max - sums[row + y]!;
-          shifted[row + y] = -d * step;
+          const d = max - integerSums[row + y]!;
           expEmissions[row + y] = d < EXP_STEPS ? table[d]! : Math.exp(-d * step);
         }
       }
     } else {
-      for (let i = 0; i < n; i++) {
-        const row = i * L;
-        let max = -Infinity;
-        for (let y = 0; y < L; y++) max = Math.max(max, emissions[row + y]!);
-        for (let y = 0; y < L; y++) {
-          const s = (emissions[row + y]! - max) / T;
-          shifted[row + y] = s;
-          expEmissions[row + y] = Math.exp(s);
-        }
-      }
+      this.exponentials(emissions, n);
     }
+    // Allowed start labels have a nonzero expInitial, the others zero: v is 0 for them, as in Posterior.
     let sum = 0;
     for (let y = 0; y < L; y++) {
-      const v = allowedStart[y] ? expInitial[y]! * expEmissions[y]! : 0;
+      const v = expInitial[y]! * expEmissions[y]!;
       alpha[y] = v;
       sum += v;
     }
     for (let y = 0; y < L; y++) alpha[y]! /= sum;
     logScale[0] = Math.log(sum);
-    if (L === 13) {
-      forward13(alpha, logScale, expEmissions, expTransitions, n);
-      backward13(beta, logScale, expEmissions, expTransitions, n, firstEnd);
-      return;
-    }
     for (let i = 1; i < n; i++) {
       const row = i * L;
       const previous = row - L;
@@ -361,11 +364,37 @@ export class SpanScorer {
     }
   }
 
+  /** Posterior's shifted emissions and their exponentials, for emissions given as floating-point numbers. */
+  private exponentials(emissions: Float64Array, n: number): void {
+    const L = this.L;
+    const T = this.temperature;
+    const { shifted, expEmissions } = this;
+    for (let i = 0; i < n; i++) {
+      const row = i * L;
+      let max = -Infinity;
+      for (let y = 0; y < L; y++) max = Math.max(max, emissions[row + y]!);
+      for (let y = 0; y < L; y++) {
+        const s = (emissions[row + y]! - max) / T;
+        shifted[row + y] = s;
+        expEmissions[row + y] = Math.exp(s);
+      }
+    }
+  }
+
+  /**
+   * The shifted emission of label y at unit k: (emission - row maximum) / temperature, the value Posterior keeps
+   * (with `sums`, the same expression prepare's table was indexed by, so the same bits).
+   */
+  private shiftedAt(k: number, y: number): number {
+    const sums = this.sums;
+    return sums ? -(this.rowMax[k]! - sums[k * this.L + y]!) * this.step : this.shifted[k * this.L + y]!;
+  }
+
   /** As {@link Posterior.spanProbability}; `end` must be at least `prepare`'s `firstEnd`. */
   spanProbability(start: number, end: number, begin: number, inside: number): number {
     const L = this.L;
     const T = this.temperature;
-    const { alpha, beta, logScale, shifted, expTransitions } = this;
+    const { alpha, beta, logScale, expEmissions, expTransitions } = this;
     let logP: number;
     if (start === 0) {
       logP = this.chain.initial[begin]! / T;
@@ -375,19 +404,20 @@ export class SpanScorer {
       if (into === 0) return 0;
       logP = Math.log(into);
     }
-    logP += shifted[start * L + begin]!;
+    logP += this.shiftedAt(start, begin);
     let last = begin;
     for (let k = start + 1; k < end; k++) {
-      logP += this.chain.transitions[last * L + inside]! / T + shifted[k * L + inside]!;
+      logP += this.chain.transitions[last * L + inside]! / T + this.shiftedAt(k, inside);
       last = inside;
     }
     let scaleSum = 0;
     for (let k = start; k < Math.min(end + 1, this.length); k++) scaleSum += logScale[k]!;
     if (end < this.length) {
+      // expEmissions holds Math.exp of the shifted emissions, the very values Posterior computes here.
       let out = 0;
       for (let y = 0; y < L; y++) {
         if (y === inside) continue;
-        out += expTransitions[last * L + y]! * Math.exp(shifted[end * L + y]!) * beta[end * L + y]!;
+        out += expTransitions[last * L + y]! * expEmissions[end * L + y]! * beta[end * L + y]!;
       }
       if (out === 0) return 0;
       logP += Math.log(out);
@@ -402,152 +432,291 @@ export class SpanScorer {
  * bioConstraints' lists (labels ascending), so the results are those of the generic loops, bit for bit.
  */
 // Generated unrolled loops (see the comment above): the terms of each sum in the same order as the generic loops.
-function forward13(alpha: Float64Array, logScale: Float64Array, expEmissions: Float64Array, t: Float64Array, n: number): void {
-  for (let i = 1; i < n; i++) {
+/**
+ * The forward pass, row 0 included (from the initial scores). With `sums`, SpanScorer's table pass is done in the
+ * same sweep, so that each row's exponentials are used while in registers (and each row's largest sum is kept in
+ * `rowMax`); without, the exponentials are read from `expEmissions`.
+ */
+function forward13(
+  alpha: Float64Array,
+  logScale: Float64Array,
+  expEmissions: Float64Array,
+  t: Float64Array,
+  expInitial: Float64Array,
+  n: number,
+  sums: Int32Array | undefined,
+  rowMax: Int32Array,
+  table: Float64Array | undefined,
+  step: number,
+): void {
+  let a0 = 0;
+  let a1 = 0;
+  let a2 = 0;
+  let a3 = 0;
+  let a4 = 0;
+  let a5 = 0;
+  let a6 = 0;
+  let a7 = 0;
+  let a8 = 0;
+  let a9 = 0;
+  let a10 = 0;
+  let a11 = 0;
+  let a12 = 0;
+  let e0: number;
+  let e1: number;
+  let e2: number;
+  let e3: number;
+  let e4: number;
+  let e5: number;
+  let e6: number;
+  let e7: number;
+  let e8: number;
+  let e9: number;
+  let e10: number;
+  let e11: number;
+  let e12: number;
+  for (let i = 0; i < n; i++) {
     const row = i * 13;
-    const q = row - 13;
-    const a0 = alpha[q + 0]!;
-    const a1 = alpha[q + 1]!;
-    const a2 = alpha[q + 2]!;
-    const a3 = alpha[q + 3]!;
-    const a4 = alpha[q + 4]!;
-    const a5 = alpha[q + 5]!;
-    const a6 = alpha[q + 6]!;
-    const a7 = alpha[q + 7]!;
-    const a8 = alpha[q + 8]!;
-    const a9 = alpha[q + 9]!;
-    const a10 = alpha[q + 10]!;
-    const a11 = alpha[q + 11]!;
-    const a12 = alpha[q + 12]!;
-    let v0 = 0;
-    v0 += a0 * t[0]!;
-    v0 += a1 * t[13]!;
-    v0 += a2 * t[26]!;
-    v0 += a3 * t[39]!;
-    v0 += a4 * t[52]!;
-    v0 += a5 * t[65]!;
-    v0 += a6 * t[78]!;
-    v0 += a7 * t[91]!;
-    v0 += a8 * t[104]!;
-    v0 += a9 * t[117]!;
-    v0 += a10 * t[130]!;
-    v0 += a11 * t[143]!;
-    v0 += a12 * t[156]!;
-    v0 *= expEmissions[row + 0]!;
-    let v1 = 0;
-    v1 += a0 * t[1]!;
-    v1 += a1 * t[14]!;
-    v1 += a2 * t[27]!;
-    v1 += a3 * t[40]!;
-    v1 += a4 * t[53]!;
-    v1 += a5 * t[66]!;
-    v1 += a6 * t[79]!;
-    v1 += a7 * t[92]!;
-    v1 += a8 * t[105]!;
-    v1 += a9 * t[118]!;
-    v1 += a10 * t[131]!;
-    v1 += a11 * t[144]!;
-    v1 += a12 * t[157]!;
-    v1 *= expEmissions[row + 1]!;
-    let v2 = 0;
-    v2 += a1 * t[15]!;
-    v2 += a2 * t[28]!;
-    v2 *= expEmissions[row + 2]!;
-    let v3 = 0;
-    v3 += a0 * t[3]!;
-    v3 += a1 * t[16]!;
-    v3 += a2 * t[29]!;
-    v3 += a3 * t[42]!;
-    v3 += a4 * t[55]!;
-    v3 += a5 * t[68]!;
-    v3 += a6 * t[81]!;
-    v3 += a7 * t[94]!;
-    v3 += a8 * t[107]!;
-    v3 += a9 * t[120]!;
-    v3 += a10 * t[133]!;
-    v3 += a11 * t[146]!;
-    v3 += a12 * t[159]!;
-    v3 *= expEmissions[row + 3]!;
-    let v4 = 0;
-    v4 += a3 * t[43]!;
-    v4 += a4 * t[56]!;
-    v4 *= expEmissions[row + 4]!;
-    let v5 = 0;
-    v5 += a0 * t[5]!;
-    v5 += a1 * t[18]!;
-    v5 += a2 * t[31]!;
-    v5 += a3 * t[44]!;
-    v5 += a4 * t[57]!;
-    v5 += a5 * t[70]!;
-    v5 += a6 * t[83]!;
-    v5 += a7 * t[96]!;
-    v5 += a8 * t[109]!;
-    v5 += a9 * t[122]!;
-    v5 += a10 * t[135]!;
-    v5 += a11 * t[148]!;
-    v5 += a12 * t[161]!;
-    v5 *= expEmissions[row + 5]!;
-    let v6 = 0;
-    v6 += a5 * t[71]!;
-    v6 += a6 * t[84]!;
-    v6 *= expEmissions[row + 6]!;
-    let v7 = 0;
-    v7 += a0 * t[7]!;
-    v7 += a1 * t[20]!;
-    v7 += a2 * t[33]!;
-    v7 += a3 * t[46]!;
-    v7 += a4 * t[59]!;
-    v7 += a5 * t[72]!;
-    v7 += a6 * t[85]!;
-    v7 += a7 * t[98]!;
-    v7 += a8 * t[111]!;
-    v7 += a9 * t[124]!;
-    v7 += a10 * t[137]!;
-    v7 += a11 * t[150]!;
-    v7 += a12 * t[163]!;
-    v7 *= expEmissions[row + 7]!;
-    let v8 = 0;
-    v8 += a7 * t[99]!;
-    v8 += a8 * t[112]!;
-    v8 *= expEmissions[row + 8]!;
-    let v9 = 0;
-    v9 += a0 * t[9]!;
-    v9 += a1 * t[22]!;
-    v9 += a2 * t[35]!;
-    v9 += a3 * t[48]!;
-    v9 += a4 * t[61]!;
-    v9 += a5 * t[74]!;
-    v9 += a6 * t[87]!;
-    v9 += a7 * t[100]!;
-    v9 += a8 * t[113]!;
-    v9 += a9 * t[126]!;
-    v9 += a10 * t[139]!;
-    v9 += a11 * t[152]!;
-    v9 += a12 * t[165]!;
-    v9 *= expEmissions[row + 9]!;
-    let v10 = 0;
-    v10 += a9 * t[127]!;
-    v10 += a10 * t[140]!;
-    v10 *= expEmissions[row + 10]!;
-    let v11 = 0;
-    v11 += a0 * t[11]!;
-    v11 += a1 * t[24]!;
-    v11 += a2 * t[37]!;
-    v11 += a3 * t[50]!;
-    v11 += a4 * t[63]!;
-    v11 += a5 * t[76]!;
-    v11 += a6 * t[89]!;
-    v11 += a7 * t[102]!;
-    v11 += a8 * t[115]!;
-    v11 += a9 * t[128]!;
-    v11 += a10 * t[141]!;
-    v11 += a11 * t[154]!;
-    v11 += a12 * t[167]!;
-    v11 *= expEmissions[row + 11]!;
-    let v12 = 0;
-    v12 += a11 * t[155]!;
-    v12 += a12 * t[168]!;
-    v12 *= expEmissions[row + 12]!;
+    if (sums && table) {
+      const s0 = sums[row + 0]!;
+      const s1 = sums[row + 1]!;
+      const s2 = sums[row + 2]!;
+      const s3 = sums[row + 3]!;
+      const s4 = sums[row + 4]!;
+      const s5 = sums[row + 5]!;
+      const s6 = sums[row + 6]!;
+      const s7 = sums[row + 7]!;
+      const s8 = sums[row + 8]!;
+      const s9 = sums[row + 9]!;
+      const s10 = sums[row + 10]!;
+      const s11 = sums[row + 11]!;
+      const s12 = sums[row + 12]!;
+      let max = s0;
+      if (s1 > max) max = s1;
+      if (s2 > max) max = s2;
+      if (s3 > max) max = s3;
+      if (s4 > max) max = s4;
+      if (s5 > max) max = s5;
+      if (s6 > max) max = s6;
+      if (s7 > max) max = s7;
+      if (s8 > max) max = s8;
+      if (s9 > max) max = s9;
+      if (s10 > max) max = s10;
+      if (s11 > max) max = s11;
+      if (s12 > max) max = s12;
+      rowMax[i] = max;
+      const d0 = max - s0;
+      e0 = d0 < EXP_STEPS ? table[d0]! : Math.exp(-d0 * step);
+      expEmissions[row + 0] = e0;
+      const d1 = max - s1;
+      e1 = d1 < EXP_STEPS ? table[d1]! : Math.exp(-d1 * step);
+      expEmissions[row + 1] = e1;
+      const d2 = max - s2;
+      e2 = d2 < EXP_STEPS ? table[d2]! : Math.exp(-d2 * step);
+      expEmissions[row + 2] = e2;
+      const d3 = max - s3;
+      e3 = d3 < EXP_STEPS ? table[d3]! : Math.exp(-d3 * step);
+      expEmissions[row + 3] = e3;
+      const d4 = max - s4;
+      e4 = d4 < EXP_STEPS ? table[d4]! : Math.exp(-d4 * step);
+      expEmissions[row + 4] = e4;
+      const d5 = max - s5;
+      e5 = d5 < EXP_STEPS ? table[d5]! : Math.exp(-d5 * step);
+      expEmissions[row + 5] = e5;
+      const d6 = max - s6;
+      e6 = d6 < EXP_STEPS ? table[d6]! : Math.exp(-d6 * step);
+      expEmissions[row + 6] = e6;
+      const d7 = max - s7;
+      e7 = d7 < EXP_STEPS ? table[d7]! : Math.exp(-d7 * step);
+      expEmissions[row + 7] = e7;
+      const d8 = max - s8;
+      e8 = d8 < EXP_STEPS ? table[d8]! : Math.exp(-d8 * step);
+      expEmissions[row + 8] = e8;
+      const d9 = max - s9;
+      e9 = d9 < EXP_STEPS ? table[d9]! : Math.exp(-d9 * step);
+      expEmissions[row + 9] = e9;
+      const d10 = max - s10;
+      e10 = d10 < EXP_STEPS ? table[d10]! : Math.exp(-d10 * step);
+      expEmissions[row + 10] = e10;
+      const d11 = max - s11;
+      e11 = d11 < EXP_STEPS ? table[d11]! : Math.exp(-d11 * step);
+      expEmissions[row + 11] = e11;
+      const d12 = max - s12;
+      e12 = d12 < EXP_STEPS ? table[d12]! : Math.exp(-d12 * step);
+      expEmissions[row + 12] = e12;
+    } else {
+      e0 = expEmissions[row + 0]!;
+      e1 = expEmissions[row + 1]!;
+      e2 = expEmissions[row + 2]!;
+      e3 = expEmissions[row + 3]!;
+      e4 = expEmissions[row + 4]!;
+      e5 = expEmissions[row + 5]!;
+      e6 = expEmissions[row + 6]!;
+      e7 = expEmissions[row + 7]!;
+      e8 = expEmissions[row + 8]!;
+      e9 = expEmissions[row + 9]!;
+      e10 = expEmissions[row + 10]!;
+      e11 = expEmissions[row + 11]!;
+      e12 = expEmissions[row + 12]!;
+    }
+    let v0: number;
+    let v1: number;
+    let v2: number;
+    let v3: number;
+    let v4: number;
+    let v5: number;
+    let v6: number;
+    let v7: number;
+    let v8: number;
+    let v9: number;
+    let v10: number;
+    let v11: number;
+    let v12: number;
+    if (i === 0) {
+      v0 = expInitial[0]! * e0;
+      v1 = expInitial[1]! * e1;
+      v2 = expInitial[2]! * e2;
+      v3 = expInitial[3]! * e3;
+      v4 = expInitial[4]! * e4;
+      v5 = expInitial[5]! * e5;
+      v6 = expInitial[6]! * e6;
+      v7 = expInitial[7]! * e7;
+      v8 = expInitial[8]! * e8;
+      v9 = expInitial[9]! * e9;
+      v10 = expInitial[10]! * e10;
+      v11 = expInitial[11]! * e11;
+      v12 = expInitial[12]! * e12;
+    } else {
+      v0 = 0;
+      v0 += a0 * t[0]!;
+      v0 += a1 * t[13]!;
+      v0 += a2 * t[26]!;
+      v0 += a3 * t[39]!;
+      v0 += a4 * t[52]!;
+      v0 += a5 * t[65]!;
+      v0 += a6 * t[78]!;
+      v0 += a7 * t[91]!;
+      v0 += a8 * t[104]!;
+      v0 += a9 * t[117]!;
+      v0 += a10 * t[130]!;
+      v0 += a11 * t[143]!;
+      v0 += a12 * t[156]!;
+      v0 *= e0;
+      v1 = 0;
+      v1 += a0 * t[1]!;
+      v1 += a1 * t[14]!;
+      v1 += a2 * t[27]!;
+      v1 += a3 * t[40]!;
+      v1 += a4 * t[53]!;
+      v1 += a5 * t[66]!;
+      v1 += a6 * t[79]!;
+      v1 += a7 * t[92]!;
+      v1 += a8 * t[105]!;
+      v1 += a9 * t[118]!;
+      v1 += a10 * t[131]!;
+      v1 += a11 * t[144]!;
+      v1 += a12 * t[157]!;
+      v1 *= e1;
+      v2 = 0;
+      v2 += a1 * t[15]!;
+      v2 += a2 * t[28]!;
+      v2 *= e2;
+      v3 = 0;
+      v3 += a0 * t[3]!;
+      v3 += a1 * t[16]!;
+      v3 += a2 * t[29]!;
+      v3 += a3 * t[42]!;
+      v3 += a4 * t[55]!;
+      v3 += a5 * t[68]!;
+      v3 += a6 * t[81]!;
+      v3 += a7 * t[94]!;
+      v3 += a8 * t[107]!;
+      v3 += a9 * t[120]!;
+      v3 += a10 * t[133]!;
+      v3 += a11 * t[146]!;
+      v3 += a12 * t[159]!;
+      v3 *= e3;
+      v4 = 0;
+      v4 += a3 * t[43]!;
+      v4 += a4 * t[56]!;
+      v4 *= e4;
+      v5 = 0;
+      v5 += a0 * t[5]!;
+      v5 += a1 * t[18]!;
+      v5 += a2 * t[31]!;
+      v5 += a3 * t[44]!;
+      v5 += a4 * t[57]!;
+      v5 += a5 * t[70]!;
+      v5 += a6 * t[83]!;
+      v5 += a7 * t[96]!;
+      v5 += a8 * t[109]!;
+      v5 += a9 * t[122]!;
+      v5 += a10 * t[135]!;
+      v5 += a11 * t[148]!;
+      v5 += a12 * t[161]!;
+      v5 *= e5;
+      v6 = 0;
+      v6 += a5 * t[71]!;
+      v6 += a6 * t[84]!;
+      v6 *= e6;
+      v7 = 0;
+      v7 += a0 * t[7]!;
+      v7 += a1 * t[20]!;
+      v7 += a2 * t[33]!;
+      v7 += a3 * t[46]!;
+      v7 += a4 * t[59]!;
+      v7 += a5 * t[72]!;
+      v7 += a6 * t[85]!;
+      v7 += a7 * t[98]!;
+      v7 += a8 * t[111]!;
+      v7 += a9 * t[124]!;
+      v7 += a10 * t[137]!;
+      v7 += a11 * t[150]!;
+      v7 += a12 * t[163]!;
+      v7 *= e7;
+      v8 = 0;
+      v8 += a7 * t[99]!;
+      v8 += a8 * t[112]!;
+      v8 *= e8;
+      v9 = 0;
+      v9 += a0 * t[9]!;
+      v9 += a1 * t[22]!;
+      v9 += a2 * t[35]!;
+      v9 += a3 * t[48]!;
+      v9 += a4 * t[61]!;
+      v9 += a5 * t[74]!;
+      v9 += a6 * t[87]!;
+      v9 += a7 * t[100]!;
+      v9 += a8 * t[113]!;
+      v9 += a9 * t[126]!;
+      v9 += a10 * t[139]!;
+      v9 += a11 * t[152]!;
+      v9 += a12 * t[165]!;
+      v9 *= e9;
+      v10 = 0;
+      v10 += a9 * t[127]!;
+      v10 += a10 * t[140]!;
+      v10 *= e10;
+      v11 = 0;
+      v11 += a0 * t[11]!;
+      v11 += a1 * t[24]!;
+      v11 += a2 * t[37]!;
+      v11 += a3 * t[50]!;
+      v11 += a4 * t[63]!;
+      v11 += a5 * t[76]!;
+      v11 += a6 * t[89]!;
+      v11 += a7 * t[102]!;
+      v11 += a8 * t[115]!;
+      v11 += a9 * t[128]!;
+      v11 += a10 * t[141]!;
+      v11 += a11 * t[154]!;
+      v11 += a12 * t[167]!;
+      v11 *= e11;
+      v12 = 0;
+      v12 += a11 * t[155]!;
+      v12 += a12 * t[168]!;
+      v12 *= e12;
+    }
     let sum = 0;
     sum += v0;
     sum += v1;
@@ -562,22 +731,36 @@ function forward13(alpha: Float64Array, logScale: Float64Array, expEmissions: Fl
     sum += v10;
     sum += v11;
     sum += v12;
-    alpha[row + 0] = v0 / sum;
-    alpha[row + 1] = v1 / sum;
-    alpha[row + 2] = v2 / sum;
-    alpha[row + 3] = v3 / sum;
-    alpha[row + 4] = v4 / sum;
-    alpha[row + 5] = v5 / sum;
-    alpha[row + 6] = v6 / sum;
-    alpha[row + 7] = v7 / sum;
-    alpha[row + 8] = v8 / sum;
-    alpha[row + 9] = v9 / sum;
-    alpha[row + 10] = v10 / sum;
-    alpha[row + 11] = v11 / sum;
-    alpha[row + 12] = v12 / sum;
+    a0 = v0 / sum;
+    a1 = v1 / sum;
+    a2 = v2 / sum;
+    a3 = v3 / sum;
+    a4 = v4 / sum;
+    a5 = v5 / sum;
+    a6 = v6 / sum;
+    a7 = v7 / sum;
+    a8 = v8 / sum;
+    a9 = v9 / sum;
+    a10 = v10 / sum;
+    a11 = v11 / sum;
+    a12 = v12 / sum;
+    alpha[row + 0] = a0;
+    alpha[row + 1] = a1;
+    alpha[row + 2] = a2;
+    alpha[row + 3] = a3;
+    alpha[row + 4] = a4;
+    alpha[row + 5] = a5;
+    alpha[row + 6] = a6;
+    alpha[row + 7] = a7;
+    alpha[row + 8] = a8;
+    alpha[row + 9] = a9;
+    alpha[row + 10] = a10;
+    alpha[row + 11] = a11;
+    alpha[row + 12] = a12;
     logScale[i] = Math.log(sum);
   }
 }
+
 
 function backward13(beta: Float64Array, logScale: Float64Array, expEmissions: Float64Array, t: Float64Array, n: number, firstEnd: number): void {
   for (let y = 0; y < 13; y++) beta[(n - 1) * 13 + y] = 1;
