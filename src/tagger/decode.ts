@@ -930,7 +930,12 @@ function backward13(beta: Float64Array, logScale: Float64Array, expEmissions: Fl
 let scratchDelta13 = new Float64Array(1 << 12);
 let scratchBack13 = new Uint8Array(1 << 12);
 
-/** {@link viterbi} for 13 labels: the same sums and the same ties (the first best predecessor wins). */
+/**
+ * {@link viterbi} for 13 labels: the same sums and the same ties (the first best predecessor wins). An O or B- label
+ * may follow any label, but where one label's score leads the others' by more than the spread of the transition
+ * scores into O and B- labels (most units), it is the best predecessor of every O and B- label, and only its sums
+ * are made: the others' are smaller even after rounding (rounding is monotonic), so they could not have won or tied.
+ */
 export function viterbi13(emissions: Float64Array, length: number, transitions: Float64Array, initial: Float64Array, out: Uint8Array): Uint8Array {
   const labels = out;
   if (length === 0) return labels;
@@ -940,6 +945,16 @@ export function viterbi13(emissions: Float64Array, length: number, transitions: 
   }
   const delta = scratchDelta13;
   const back = scratchBack13;
+  // The largest and smallest transition score into an O or B- label (odd y or 0).
+  let openMax = -Infinity;
+  let openMin = Infinity;
+  for (let p = 0; p < 13; p++) {
+    for (let y = 0; y < 13; y++) {
+      if (y !== 0 && (y & 1) === 0) continue;
+      openMax = Math.max(openMax, transitions[p * 13 + y]!);
+      openMin = Math.min(openMin, transitions[p * 13 + y]!);
+    }
+  }
   for (let y = 0; y < 13; y++) delta[y] = y === 0 || (y & 1) === 1 ? initial[y]! + emissions[y]! : -Infinity;
   for (let i = 1; i < length; i++) {
     const row = i * 13;
@@ -960,66 +975,264 @@ export function viterbi13(emissions: Float64Array, length: number, transitions: 
     let best: number;
     let bestLabel: number;
     let s: number;
-    best = -Infinity;
-    bestLabel = 0;
-    s = d0 + transitions[0]!;
-    if (s > best) { best = s; bestLabel = 0; }
-    s = d1 + transitions[13]!;
-    if (s > best) { best = s; bestLabel = 1; }
-    s = d2 + transitions[26]!;
-    if (s > best) { best = s; bestLabel = 2; }
-    s = d3 + transitions[39]!;
-    if (s > best) { best = s; bestLabel = 3; }
-    s = d4 + transitions[52]!;
-    if (s > best) { best = s; bestLabel = 4; }
-    s = d5 + transitions[65]!;
-    if (s > best) { best = s; bestLabel = 5; }
-    s = d6 + transitions[78]!;
-    if (s > best) { best = s; bestLabel = 6; }
-    s = d7 + transitions[91]!;
-    if (s > best) { best = s; bestLabel = 7; }
-    s = d8 + transitions[104]!;
-    if (s > best) { best = s; bestLabel = 8; }
-    s = d9 + transitions[117]!;
-    if (s > best) { best = s; bestLabel = 9; }
-    s = d10 + transitions[130]!;
-    if (s > best) { best = s; bestLabel = 10; }
-    s = d11 + transitions[143]!;
-    if (s > best) { best = s; bestLabel = 11; }
-    s = d12 + transitions[156]!;
-    if (s > best) { best = s; bestLabel = 12; }
-    delta[row + 0] = best + emissions[row + 0]!;
-    back[row + 0] = bestLabel;
-    best = -Infinity;
-    bestLabel = 0;
-    s = d0 + transitions[1]!;
-    if (s > best) { best = s; bestLabel = 0; }
-    s = d1 + transitions[14]!;
-    if (s > best) { best = s; bestLabel = 1; }
-    s = d2 + transitions[27]!;
-    if (s > best) { best = s; bestLabel = 2; }
-    s = d3 + transitions[40]!;
-    if (s > best) { best = s; bestLabel = 3; }
-    s = d4 + transitions[53]!;
-    if (s > best) { best = s; bestLabel = 4; }
-    s = d5 + transitions[66]!;
-    if (s > best) { best = s; bestLabel = 5; }
-    s = d6 + transitions[79]!;
-    if (s > best) { best = s; bestLabel = 6; }
-    s = d7 + transitions[92]!;
-    if (s > best) { best = s; bestLabel = 7; }
-    s = d8 + transitions[105]!;
-    if (s > best) { best = s; bestLabel = 8; }
-    s = d9 + transitions[118]!;
-    if (s > best) { best = s; bestLabel = 9; }
-    s = d10 + transitions[131]!;
-    if (s > best) { best = s; bestLabel = 10; }
-    s = d11 + transitions[144]!;
-    if (s > best) { best = s; bestLabel = 11; }
-    s = d12 + transitions[157]!;
-    if (s > best) { best = s; bestLabel = 12; }
-    delta[row + 1] = best + emissions[row + 1]!;
-    back[row + 1] = bestLabel;
+    // The leading score (the first, on ties), and whether every other is too far behind it to win or tie.
+    let lead = d0;
+    let leader = 0;
+    if (d1 > lead) { lead = d1; leader = 1; }
+    if (d2 > lead) { lead = d2; leader = 2; }
+    if (d3 > lead) { lead = d3; leader = 3; }
+    if (d4 > lead) { lead = d4; leader = 4; }
+    if (d5 > lead) { lead = d5; leader = 5; }
+    if (d6 > lead) { lead = d6; leader = 6; }
+    if (d7 > lead) { lead = d7; leader = 7; }
+    if (d8 > lead) { lead = d8; leader = 8; }
+    if (d9 > lead) { lead = d9; leader = 9; }
+    if (d10 > lead) { lead = d10; leader = 10; }
+    if (d11 > lead) { lead = d11; leader = 11; }
+    if (d12 > lead) { lead = d12; leader = 12; }
+    const bar = lead + openMin;
+    if (
+      (leader === 0 || d0 + openMax < bar) &&
+      (leader === 1 || d1 + openMax < bar) &&
+      (leader === 2 || d2 + openMax < bar) &&
+      (leader === 3 || d3 + openMax < bar) &&
+      (leader === 4 || d4 + openMax < bar) &&
+      (leader === 5 || d5 + openMax < bar) &&
+      (leader === 6 || d6 + openMax < bar) &&
+      (leader === 7 || d7 + openMax < bar) &&
+      (leader === 8 || d8 + openMax < bar) &&
+      (leader === 9 || d9 + openMax < bar) &&
+      (leader === 10 || d10 + openMax < bar) &&
+      (leader === 11 || d11 + openMax < bar) &&
+      (leader === 12 || d12 + openMax < bar)
+    ) {
+      const from = leader * 13;
+      delta[row + 0] = lead + transitions[from + 0]! + emissions[row + 0]!;
+      back[row + 0] = leader;
+      delta[row + 1] = lead + transitions[from + 1]! + emissions[row + 1]!;
+      back[row + 1] = leader;
+      delta[row + 3] = lead + transitions[from + 3]! + emissions[row + 3]!;
+      back[row + 3] = leader;
+      delta[row + 5] = lead + transitions[from + 5]! + emissions[row + 5]!;
+      back[row + 5] = leader;
+      delta[row + 7] = lead + transitions[from + 7]! + emissions[row + 7]!;
+      back[row + 7] = leader;
+      delta[row + 9] = lead + transitions[from + 9]! + emissions[row + 9]!;
+      back[row + 9] = leader;
+      delta[row + 11] = lead + transitions[from + 11]! + emissions[row + 11]!;
+      back[row + 11] = leader;
+    } else {
+      best = -Infinity;
+      bestLabel = 0;
+      s = d0 + transitions[0]!;
+      if (s > best) { best = s; bestLabel = 0; }
+      s = d1 + transitions[13]!;
+      if (s > best) { best = s; bestLabel = 1; }
+      s = d2 + transitions[26]!;
+      if (s > best) { best = s; bestLabel = 2; }
+      s = d3 + transitions[39]!;
+      if (s > best) { best = s; bestLabel = 3; }
+      s = d4 + transitions[52]!;
+      if (s > best) { best = s; bestLabel = 4; }
+      s = d5 + transitions[65]!;
+      if (s > best) { best = s; bestLabel = 5; }
+      s = d6 + transitions[78]!;
+      if (s > best) { best = s; bestLabel = 6; }
+      s = d7 + transitions[91]!;
+      if (s > best) { best = s; bestLabel = 7; }
+      s = d8 + transitions[104]!;
+      if (s > best) { best = s; bestLabel = 8; }
+      s = d9 + transitions[117]!;
+      if (s > best) { best = s; bestLabel = 9; }
+      s = d10 + transitions[130]!;
+      if (s > best) { best = s; bestLabel = 10; }
+      s = d11 + transitions[143]!;
+      if (s > best) { best = s; bestLabel = 11; }
+      s = d12 + transitions[156]!;
+      if (s > best) { best = s; bestLabel = 12; }
+      delta[row + 0] = best + emissions[row + 0]!;
+      back[row + 0] = bestLabel;
+      best = -Infinity;
+      bestLabel = 0;
+      s = d0 + transitions[1]!;
+      if (s > best) { best = s; bestLabel = 0; }
+      s = d1 + transitions[14]!;
+      if (s > best) { best = s; bestLabel = 1; }
+      s = d2 + transitions[27]!;
+      if (s > best) { best = s; bestLabel = 2; }
+      s = d3 + transitions[40]!;
+      if (s > best) { best = s; bestLabel = 3; }
+      s = d4 + transitions[53]!;
+      if (s > best) { best = s; bestLabel = 4; }
+      s = d5 + transitions[66]!;
+      if (s > best) { best = s; bestLabel = 5; }
+      s = d6 + transitions[79]!;
+      if (s > best) { best = s; bestLabel = 6; }
+      s = d7 + transitions[92]!;
+      if (s > best) { best = s; bestLabel = 7; }
+      s = d8 + transitions[105]!;
+      if (s > best) { best = s; bestLabel = 8; }
+      s = d9 + transitions[118]!;
+      if (s > best) { best = s; bestLabel = 9; }
+      s = d10 + transitions[131]!;
+      if (s > best) { best = s; bestLabel = 10; }
+      s = d11 + transitions[144]!;
+      if (s > best) { best = s; bestLabel = 11; }
+      s = d12 + transitions[157]!;
+      if (s > best) { best = s; bestLabel = 12; }
+      delta[row + 1] = best + emissions[row + 1]!;
+      back[row + 1] = bestLabel;
+      best = -Infinity;
+      bestLabel = 0;
+      s = d0 + transitions[3]!;
+      if (s > best) { best = s; bestLabel = 0; }
+      s = d1 + transitions[16]!;
+      if (s > best) { best = s; bestLabel = 1; }
+      s = d2 + transitions[29]!;
+      if (s > best) { best = s; bestLabel = 2; }
+      s = d3 + transitions[42]!;
+      if (s > best) { best = s; bestLabel = 3; }
+      s = d4 + transitions[55]!;
+      if (s > best) { best = s; bestLabel = 4; }
+      s = d5 + transitions[68]!;
+      if (s > best) { best = s; bestLabel = 5; }
+      s = d6 + transitions[81]!;
+      if (s > best) { best = s; bestLabel = 6; }
+      s = d7 + transitions[94]!;
+      if (s > best) { best = s; bestLabel = 7; }
+      s = d8 + transitions[107]!;
+      if (s > best) { best = s; bestLabel = 8; }
+      s = d9 + transitions[120]!;
+      if (s > best) { best = s; bestLabel = 9; }
+      s = d10 + transitions[133]!;
+      if (s > best) { best = s; bestLabel = 10; }
+      s = d11 + transitions[146]!;
+      if (s > best) { best = s; bestLabel = 11; }
+      s = d12 + transitions[159]!;
+      if (s > best) { best = s; bestLabel = 12; }
+      delta[row + 3] = best + emissions[row + 3]!;
+      back[row + 3] = bestLabel;
+      best = -Infinity;
+      bestLabel = 0;
+      s = d0 + transitions[5]!;
+      if (s > best) { best = s; bestLabel = 0; }
+      s = d1 + transitions[18]!;
+      if (s > best) { best = s; bestLabel = 1; }
+      s = d2 + transitions[31]!;
+      if (s > best) { best = s; bestLabel = 2; }
+      s = d3 + transitions[44]!;
+      if (s > best) { best = s; bestLabel = 3; }
+      s = d4 + transitions[57]!;
+      if (s > best) { best = s; bestLabel = 4; }
+      s = d5 + transitions[70]!;
+      if (s > best) { best = s; bestLabel = 5; }
+      s = d6 + transitions[83]!;
+      if (s > best) { best = s; bestLabel = 6; }
+      s = d7 + transitions[96]!;
+      if (s > best) { best = s; bestLabel = 7; }
+      s = d8 + transitions[109]!;
+      if (s > best) { best = s; bestLabel = 8; }
+      s = d9 + transitions[122]!;
+      if (s > best) { best = s; bestLabel = 9; }
+      s = d10 + transitions[135]!;
+      if (s > best) { best = s; bestLabel = 10; }
+      s = d11 + transitions[148]!;
+      if (s > best) { best = s; bestLabel = 11; }
+      s = d12 + transitions[161]!;
+      if (s > best) { best = s; bestLabel = 12; }
+      delta[row + 5] = best + emissions[row + 5]!;
+      back[row + 5] = bestLabel;
+      best = -Infinity;
+      bestLabel = 0;
+      s = d0 + transitions[7]!;
+      if (s > best) { best = s; bestLabel = 0; }
+      s = d1 + transitions[20]!;
+      if (s > best) { best = s; bestLabel = 1; }
+      s = d2 + transitions[33]!;
+      if (s > best) { best = s; bestLabel = 2; }
+      s = d3 + transitions[46]!;
+      if (s > best) { best = s; bestLabel = 3; }
+      s = d4 + transitions[59]!;
+      if (s > best) { best = s; bestLabel = 4; }
+      s = d5 + transitions[72]!;
+      if (s > best) { best = s; bestLabel = 5; }
+      s = d6 + transitions[85]!;
+      if (s > best) { best = s; bestLabel = 6; }
+      s = d7 + transitions[98]!;
+      if (s > best) { best = s; bestLabel = 7; }
+      s = d8 + transitions[111]!;
+      if (s > best) { best = s; bestLabel = 8; }
+      s = d9 + transitions[124]!;
+      if (s > best) { best = s; bestLabel = 9; }
+      s = d10 + transitions[137]!;
+      if (s > best) { best = s; bestLabel = 10; }
+      s = d11 + transitions[150]!;
+      if (s > best) { best = s; bestLabel = 11; }
+      s = d12 + transitions[163]!;
+      if (s > best) { best = s; bestLabel = 12; }
+      delta[row + 7] = best + emissions[row + 7]!;
+      back[row + 7] = bestLabel;
+      best = -Infinity;
+      bestLabel = 0;
+      s = d0 + transitions[9]!;
+      if (s > best) { best = s; bestLabel = 0; }
+      s = d1 + transitions[22]!;
+      if (s > best) { best = s; bestLabel = 1; }
+      s = d2 + transitions[35]!;
+      if (s > best) { best = s; bestLabel = 2; }
+      s = d3 + transitions[48]!;
+      if (s > best) { best = s; bestLabel = 3; }
+      s = d4 + transitions[61]!;
+      if (s > best) { best = s; bestLabel = 4; }
+      s = d5 + transitions[74]!;
+      if (s > best) { best = s; bestLabel = 5; }
+      s = d6 + transitions[87]!;
+      if (s > best) { best = s; bestLabel = 6; }
+      s = d7 + transitions[100]!;
+      if (s > best) { best = s; bestLabel = 7; }
+      s = d8 + transitions[113]!;
+      if (s > best) { best = s; bestLabel = 8; }
+      s = d9 + transitions[126]!;
+      if (s > best) { best = s; bestLabel = 9; }
+      s = d10 + transitions[139]!;
+      if (s > best) { best = s; bestLabel = 10; }
+      s = d11 + transitions[152]!;
+      if (s > best) { best = s; bestLabel = 11; }
+      s = d12 + transitions[165]!;
+      if (s > best) { best = s; bestLabel = 12; }
+      delta[row + 9] = best + emissions[row + 9]!;
+      back[row + 9] = bestLabel;
+      best = -Infinity;
+      bestLabel = 0;
+      s = d0 + transitions[11]!;
+      if (s > best) { best = s; bestLabel = 0; }
+      s = d1 + transitions[24]!;
+      if (s > best) { best = s; bestLabel = 1; }
+      s = d2 + transitions[37]!;
+      if (s > best) { best = s; bestLabel = 2; }
+      s = d3 + transitions[50]!;
+      if (s > best) { best = s; bestLabel = 3; }
+      s = d4 + transitions[63]!;
+      if (s > best) { best = s; bestLabel = 4; }
+      s = d5 + transitions[76]!;
+      if (s > best) { best = s; bestLabel = 5; }
+      s = d6 + transitions[89]!;
+      if (s > best) { best = s; bestLabel = 6; }
+      s = d7 + transitions[102]!;
+      if (s > best) { best = s; bestLabel = 7; }
+      s = d8 + transitions[115]!;
+      if (s > best) { best = s; bestLabel = 8; }
+      s = d9 + transitions[128]!;
+      if (s > best) { best = s; bestLabel = 9; }
+      s = d10 + transitions[141]!;
+      if (s > best) { best = s; bestLabel = 10; }
+      s = d11 + transitions[154]!;
+      if (s > best) { best = s; bestLabel = 11; }
+      s = d12 + transitions[167]!;
+      if (s > best) { best = s; bestLabel = 12; }
+      delta[row + 11] = best + emissions[row + 11]!;
+      back[row + 11] = bestLabel;
+    }
     best = -Infinity;
     bestLabel = 0;
     s = d1 + transitions[15]!;
@@ -1030,72 +1243,12 @@ export function viterbi13(emissions: Float64Array, length: number, transitions: 
     back[row + 2] = bestLabel;
     best = -Infinity;
     bestLabel = 0;
-    s = d0 + transitions[3]!;
-    if (s > best) { best = s; bestLabel = 0; }
-    s = d1 + transitions[16]!;
-    if (s > best) { best = s; bestLabel = 1; }
-    s = d2 + transitions[29]!;
-    if (s > best) { best = s; bestLabel = 2; }
-    s = d3 + transitions[42]!;
-    if (s > best) { best = s; bestLabel = 3; }
-    s = d4 + transitions[55]!;
-    if (s > best) { best = s; bestLabel = 4; }
-    s = d5 + transitions[68]!;
-    if (s > best) { best = s; bestLabel = 5; }
-    s = d6 + transitions[81]!;
-    if (s > best) { best = s; bestLabel = 6; }
-    s = d7 + transitions[94]!;
-    if (s > best) { best = s; bestLabel = 7; }
-    s = d8 + transitions[107]!;
-    if (s > best) { best = s; bestLabel = 8; }
-    s = d9 + transitions[120]!;
-    if (s > best) { best = s; bestLabel = 9; }
-    s = d10 + transitions[133]!;
-    if (s > best) { best = s; bestLabel = 10; }
-    s = d11 + transitions[146]!;
-    if (s > best) { best = s; bestLabel = 11; }
-    s = d12 + transitions[159]!;
-    if (s > best) { best = s; bestLabel = 12; }
-    delta[row + 3] = best + emissions[row + 3]!;
-    back[row + 3] = bestLabel;
-    best = -Infinity;
-    bestLabel = 0;
     s = d3 + transitions[43]!;
     if (s > best) { best = s; bestLabel = 3; }
     s = d4 + transitions[56]!;
     if (s > best) { best = s; bestLabel = 4; }
     delta[row + 4] = best + emissions[row + 4]!;
     back[row + 4] = bestLabel;
-    best = -Infinity;
-    bestLabel = 0;
-    s = d0 + transitions[5]!;
-    if (s > best) { best = s; bestLabel = 0; }
-    s = d1 + transitions[18]!;
-    if (s > best) { best = s; bestLabel = 1; }
-    s = d2 + transitions[31]!;
-    if (s > best) { best = s; bestLabel = 2; }
-    s = d3 + transitions[44]!;
-    if (s > best) { best = s; bestLabel = 3; }
-    s = d4 + transitions[57]!;
-    if (s > best) { best = s; bestLabel = 4; }
-    s = d5 + transitions[70]!;
-    if (s > best) { best = s; bestLabel = 5; }
-    s = d6 + transitions[83]!;
-    if (s > best) { best = s; bestLabel = 6; }
-    s = d7 + transitions[96]!;
-    if (s > best) { best = s; bestLabel = 7; }
-    s = d8 + transitions[109]!;
-    if (s > best) { best = s; bestLabel = 8; }
-    s = d9 + transitions[122]!;
-    if (s > best) { best = s; bestLabel = 9; }
-    s = d10 + transitions[135]!;
-    if (s > best) { best = s; bestLabel = 10; }
-    s = d11 + transitions[148]!;
-    if (s > best) { best = s; bestLabel = 11; }
-    s = d12 + transitions[161]!;
-    if (s > best) { best = s; bestLabel = 12; }
-    delta[row + 5] = best + emissions[row + 5]!;
-    back[row + 5] = bestLabel;
     best = -Infinity;
     bestLabel = 0;
     s = d5 + transitions[71]!;
@@ -1106,36 +1259,6 @@ export function viterbi13(emissions: Float64Array, length: number, transitions: 
     back[row + 6] = bestLabel;
     best = -Infinity;
     bestLabel = 0;
-    s = d0 + transitions[7]!;
-    if (s > best) { best = s; bestLabel = 0; }
-    s = d1 + transitions[20]!;
-    if (s > best) { best = s; bestLabel = 1; }
-    s = d2 + transitions[33]!;
-    if (s > best) { best = s; bestLabel = 2; }
-    s = d3 + transitions[46]!;
-    if (s > best) { best = s; bestLabel = 3; }
-    s = d4 + transitions[59]!;
-    if (s > best) { best = s; bestLabel = 4; }
-    s = d5 + transitions[72]!;
-    if (s > best) { best = s; bestLabel = 5; }
-    s = d6 + transitions[85]!;
-    if (s > best) { best = s; bestLabel = 6; }
-    s = d7 + transitions[98]!;
-    if (s > best) { best = s; bestLabel = 7; }
-    s = d8 + transitions[111]!;
-    if (s > best) { best = s; bestLabel = 8; }
-    s = d9 + transitions[124]!;
-    if (s > best) { best = s; bestLabel = 9; }
-    s = d10 + transitions[137]!;
-    if (s > best) { best = s; bestLabel = 10; }
-    s = d11 + transitions[150]!;
-    if (s > best) { best = s; bestLabel = 11; }
-    s = d12 + transitions[163]!;
-    if (s > best) { best = s; bestLabel = 12; }
-    delta[row + 7] = best + emissions[row + 7]!;
-    back[row + 7] = bestLabel;
-    best = -Infinity;
-    bestLabel = 0;
     s = d7 + transitions[99]!;
     if (s > best) { best = s; bestLabel = 7; }
     s = d8 + transitions[112]!;
@@ -1144,72 +1267,12 @@ export function viterbi13(emissions: Float64Array, length: number, transitions: 
     back[row + 8] = bestLabel;
     best = -Infinity;
     bestLabel = 0;
-    s = d0 + transitions[9]!;
-    if (s > best) { best = s; bestLabel = 0; }
-    s = d1 + transitions[22]!;
-    if (s > best) { best = s; bestLabel = 1; }
-    s = d2 + transitions[35]!;
-    if (s > best) { best = s; bestLabel = 2; }
-    s = d3 + transitions[48]!;
-    if (s > best) { best = s; bestLabel = 3; }
-    s = d4 + transitions[61]!;
-    if (s > best) { best = s; bestLabel = 4; }
-    s = d5 + transitions[74]!;
-    if (s > best) { best = s; bestLabel = 5; }
-    s = d6 + transitions[87]!;
-    if (s > best) { best = s; bestLabel = 6; }
-    s = d7 + transitions[100]!;
-    if (s > best) { best = s; bestLabel = 7; }
-    s = d8 + transitions[113]!;
-    if (s > best) { best = s; bestLabel = 8; }
-    s = d9 + transitions[126]!;
-    if (s > best) { best = s; bestLabel = 9; }
-    s = d10 + transitions[139]!;
-    if (s > best) { best = s; bestLabel = 10; }
-    s = d11 + transitions[152]!;
-    if (s > best) { best = s; bestLabel = 11; }
-    s = d12 + transitions[165]!;
-    if (s > best) { best = s; bestLabel = 12; }
-    delta[row + 9] = best + emissions[row + 9]!;
-    back[row + 9] = bestLabel;
-    best = -Infinity;
-    bestLabel = 0;
     s = d9 + transitions[127]!;
     if (s > best) { best = s; bestLabel = 9; }
     s = d10 + transitions[140]!;
     if (s > best) { best = s; bestLabel = 10; }
     delta[row + 10] = best + emissions[row + 10]!;
     back[row + 10] = bestLabel;
-    best = -Infinity;
-    bestLabel = 0;
-    s = d0 + transitions[11]!;
-    if (s > best) { best = s; bestLabel = 0; }
-    s = d1 + transitions[24]!;
-    if (s > best) { best = s; bestLabel = 1; }
-    s = d2 + transitions[37]!;
-    if (s > best) { best = s; bestLabel = 2; }
-    s = d3 + transitions[50]!;
-    if (s > best) { best = s; bestLabel = 3; }
-    s = d4 + transitions[63]!;
-    if (s > best) { best = s; bestLabel = 4; }
-    s = d5 + transitions[76]!;
-    if (s > best) { best = s; bestLabel = 5; }
-    s = d6 + transitions[89]!;
-    if (s > best) { best = s; bestLabel = 6; }
-    s = d7 + transitions[102]!;
-    if (s > best) { best = s; bestLabel = 7; }
-    s = d8 + transitions[115]!;
-    if (s > best) { best = s; bestLabel = 8; }
-    s = d9 + transitions[128]!;
-    if (s > best) { best = s; bestLabel = 9; }
-    s = d10 + transitions[141]!;
-    if (s > best) { best = s; bestLabel = 10; }
-    s = d11 + transitions[154]!;
-    if (s > best) { best = s; bestLabel = 11; }
-    s = d12 + transitions[167]!;
-    if (s > best) { best = s; bestLabel = 12; }
-    delta[row + 11] = best + emissions[row + 11]!;
-    back[row + 11] = bestLabel;
     best = -Infinity;
     bestLabel = 0;
     s = d11 + transitions[155]!;
@@ -1234,3 +1297,4 @@ export function viterbi13(emissions: Float64Array, length: number, transitions: 
   }
   return labels;
 }
+
