@@ -118,7 +118,11 @@ export class Posterior {
   private readonly L: number;
   private readonly alpha: Float64Array;
   private readonly beta: Float64Array;
-  private readonly logScale: Float64Array;
+  /**
+   * The sum each alpha row was normalised by (times its inverse: one division a unit, not one a label). Beta rows
+   * are scaled by the next unit's, and a span score takes the logarithms of the few it spans only.
+   */
+  private readonly rowSum: Float64Array;
   private readonly shifted: Float64Array;
   private readonly expTransitions: Float64Array;
   private readonly chain: ChainScores;
@@ -145,7 +149,7 @@ export class Posterior {
     for (let k = 0; k < L * L; k++) expTransitions[k] = allowed[k] ? Math.exp(chain.transitions[k]! / temperature) : 0;
     const alpha = (this.alpha = new Float64Array(n * L));
     const beta = (this.beta = new Float64Array(n * L));
-    const logScale = (this.logScale = new Float64Array(n));
+    const rowSum = (this.rowSum = new Float64Array(n));
     if (n === 0) return;
     let sum = 0;
     for (let y = 0; y < L; y++) {
@@ -153,8 +157,9 @@ export class Posterior {
       alpha[y] = v;
       sum += v;
     }
-    for (let y = 0; y < L; y++) alpha[y]! /= sum;
-    logScale[0] = Math.log(sum);
+    const inverse = 1 / sum;
+    for (let y = 0; y < L; y++) alpha[y]! *= inverse;
+    rowSum[0] = sum;
     for (let i = 1; i < n; i++) {
       sum = 0;
       for (let y = 0; y < L; y++) {
@@ -167,19 +172,20 @@ export class Posterior {
         alpha[i * L + y] = v;
         sum += v;
       }
-      for (let y = 0; y < L; y++) alpha[i * L + y]! /= sum;
-      logScale[i] = Math.log(sum);
+      const inverse = 1 / sum;
+      for (let y = 0; y < L; y++) alpha[i * L + y]! *= inverse;
+      rowSum[i] = sum;
     }
     for (let y = 0; y < L; y++) beta[(n - 1) * L + y] = 1;
     for (let i = n - 2; i >= 0; i--) {
-      const scale = Math.exp(logScale[i + 1]!);
+      const inverse = 1 / rowSum[i + 1]!;
       for (let p = 0; p < L; p++) {
         let v = 0;
         for (let k = successorStart[p]!, last = successorStart[p + 1]!; k < last; k++) {
           const y = successors[k]!;
-          v += expTransitions[p * L + y]! * expEmissions[(i + 1) * L + y]! * beta[(i + 1) * L + y]!;
+          v += expTransitions[p * L + y]! * (expEmissions[(i + 1) * L + y]! * beta[(i + 1) * L + y]!);
         }
-        beta[i * L + p] = v / scale;
+        beta[i * L + p] = v * inverse;
       }
     }
   }
@@ -211,12 +217,12 @@ export class Posterior {
     }
     // Out of it.
     let scaleSum = 0;
-    for (let k = start; k < Math.min(end + 1, this.length); k++) scaleSum += this.logScale[k]!;
+    for (let k = start; k < Math.min(end + 1, this.length); k++) scaleSum += Math.log(this.rowSum[k]!);
     if (end < this.length) {
       let out = 0;
       for (let y = 0; y < L; y++) {
         if (y === inside) continue;
-        out += this.expTransitions[last * L + y]! * Math.exp(this.shifted[end * L + y]!) * this.beta[end * L + y]!;
+        out += this.expTransitions[last * L + y]! * (Math.exp(this.shifted[end * L + y]!) * this.beta[end * L + y]!);
       }
       if (out === 0) return 0;
       logP += Math.log(out);
@@ -238,7 +244,8 @@ export class SpanScorer {
   private readonly L: number;
   private alpha = new Float64Array(0);
   private beta = new Float64Array(0);
-  private logScale = new Float64Array(0);
+  /** As Posterior's. */
+  private rowSum = new Float64Array(0);
   /** Emissions minus their row's maximum, over the temperature (only without `sums`; see `shiftedAt`). */
   private shifted = new Float64Array(0);
   private expEmissions = new Float64Array(0);
@@ -291,10 +298,10 @@ export class SpanScorer {
       this.beta = new Float64Array(size);
       this.shifted = new Float64Array(size);
       this.expEmissions = new Float64Array(size);
-      this.logScale = new Float64Array(2 * n);
+      this.rowSum = new Float64Array(2 * n);
       this.rowMax = new Int32Array(2 * n);
     }
-    const { alpha, beta, logScale, expEmissions, expTransitions, expInitial, rowMax } = this;
+    const { alpha, beta, rowSum, expEmissions, expTransitions, expInitial, rowMax } = this;
     const { predecessors, predecessorStart, successors, successorStart } = bioConstraints(L);
     const table = this.expSteps;
     const integerSums = sums && table ? sums : undefined;
@@ -303,8 +310,8 @@ export class SpanScorer {
     if (L === 13) {
       // With integer sums, forward13 reads the exponentials off the table itself.
       if (!integerSums) this.exponentials(emissions, n);
-      forward13(alpha, logScale, expEmissions, expTransitions, expInitial, n, integerSums, rowMax, table, this.step);
-      backward13(beta, logScale, expEmissions, expTransitions, n, firstEnd);
+      forward13(alpha, rowSum, expEmissions, expTransitions, expInitial, n, integerSums, rowMax, table, this.step);
+      backward13(beta, rowSum, expEmissions, expTransitions, n, firstEnd);
       return;
     }
     if (integerSums && table) {
@@ -329,8 +336,9 @@ export class SpanScorer {
       alpha[y] = v;
       sum += v;
     }
-    for (let y = 0; y < L; y++) alpha[y]! /= sum;
-    logScale[0] = Math.log(sum);
+    const inverse = 1 / sum;
+    for (let y = 0; y < L; y++) alpha[y]! *= inverse;
+    rowSum[0] = sum;
     for (let i = 1; i < n; i++) {
       const row = i * L;
       const previous = row - L;
@@ -345,21 +353,22 @@ export class SpanScorer {
         alpha[row + y] = v;
         sum += v;
       }
-      for (let y = 0; y < L; y++) alpha[row + y]! /= sum;
-      logScale[i] = Math.log(sum);
+      const inverse = 1 / sum;
+      for (let y = 0; y < L; y++) alpha[row + y]! *= inverse;
+      rowSum[i] = sum;
     }
     for (let y = 0; y < L; y++) beta[(n - 1) * L + y] = 1;
     for (let i = n - 2; i >= firstEnd; i--) {
-      const scale = Math.exp(logScale[i + 1]!);
+      const inverse = 1 / rowSum[i + 1]!;
       const row = i * L;
       const next = row + L;
       for (let p = 0; p < L; p++) {
         let v = 0;
         for (let k = successorStart[p]!, last = successorStart[p + 1]!; k < last; k++) {
           const y = successors[k]!;
-          v += expTransitions[p * L + y]! * expEmissions[next + y]! * beta[next + y]!;
+          v += expTransitions[p * L + y]! * (expEmissions[next + y]! * beta[next + y]!);
         }
-        beta[row + p] = v / scale;
+        beta[row + p] = v * inverse;
       }
     }
   }
@@ -394,7 +403,7 @@ export class SpanScorer {
   spanProbability(start: number, end: number, begin: number, inside: number): number {
     const L = this.L;
     const T = this.temperature;
-    const { alpha, beta, logScale, expEmissions, expTransitions } = this;
+    const { alpha, beta, rowSum, expEmissions, expTransitions } = this;
     let logP: number;
     if (start === 0) {
       logP = this.chain.initial[begin]! / T;
@@ -411,13 +420,13 @@ export class SpanScorer {
       last = inside;
     }
     let scaleSum = 0;
-    for (let k = start; k < Math.min(end + 1, this.length); k++) scaleSum += logScale[k]!;
+    for (let k = start; k < Math.min(end + 1, this.length); k++) scaleSum += Math.log(rowSum[k]!);
     if (end < this.length) {
       // expEmissions holds Math.exp of the shifted emissions, the very values Posterior computes here.
       let out = 0;
       for (let y = 0; y < L; y++) {
         if (y === inside) continue;
-        out += expTransitions[last * L + y]! * expEmissions[end * L + y]! * beta[end * L + y]!;
+        out += expTransitions[last * L + y]! * (expEmissions[end * L + y]! * beta[end * L + y]!);
       }
       if (out === 0) return 0;
       logP += Math.log(out);
@@ -439,7 +448,7 @@ export class SpanScorer {
  */
 function forward13(
   alpha: Float64Array,
-  logScale: Float64Array,
+  rowSum: Float64Array,
   expEmissions: Float64Array,
   t: Float64Array,
   expInitial: Float64Array,
@@ -731,19 +740,20 @@ function forward13(
     sum += v10;
     sum += v11;
     sum += v12;
-    a0 = v0 / sum;
-    a1 = v1 / sum;
-    a2 = v2 / sum;
-    a3 = v3 / sum;
-    a4 = v4 / sum;
-    a5 = v5 / sum;
-    a6 = v6 / sum;
-    a7 = v7 / sum;
-    a8 = v8 / sum;
-    a9 = v9 / sum;
-    a10 = v10 / sum;
-    a11 = v11 / sum;
-    a12 = v12 / sum;
+    const inverse = 1 / sum;
+    a0 = v0 * inverse;
+    a1 = v1 * inverse;
+    a2 = v2 * inverse;
+    a3 = v3 * inverse;
+    a4 = v4 * inverse;
+    a5 = v5 * inverse;
+    a6 = v6 * inverse;
+    a7 = v7 * inverse;
+    a8 = v8 * inverse;
+    a9 = v9 * inverse;
+    a10 = v10 * inverse;
+    a11 = v11 * inverse;
+    a12 = v12 * inverse;
     alpha[row + 0] = a0;
     alpha[row + 1] = a1;
     alpha[row + 2] = a2;
@@ -757,172 +767,159 @@ function forward13(
     alpha[row + 10] = a10;
     alpha[row + 11] = a11;
     alpha[row + 12] = a12;
-    logScale[i] = Math.log(sum);
+    rowSum[i] = sum;
   }
 }
 
 
-function backward13(beta: Float64Array, logScale: Float64Array, expEmissions: Float64Array, t: Float64Array, n: number, firstEnd: number): void {
+function backward13(beta: Float64Array, rowSum: Float64Array, expEmissions: Float64Array, t: Float64Array, n: number, firstEnd: number): void {
   for (let y = 0; y < 13; y++) beta[(n - 1) * 13 + y] = 1;
   for (let i = n - 2; i >= firstEnd; i--) {
-    const scale = Math.exp(logScale[i + 1]!);
+    const inverse = 1 / rowSum[i + 1]!;
     const row = i * 13;
     const next = row + 13;
-    const e0 = expEmissions[next + 0]!;
-    const e1 = expEmissions[next + 1]!;
-    const e2 = expEmissions[next + 2]!;
-    const e3 = expEmissions[next + 3]!;
-    const e4 = expEmissions[next + 4]!;
-    const e5 = expEmissions[next + 5]!;
-    const e6 = expEmissions[next + 6]!;
-    const e7 = expEmissions[next + 7]!;
-    const e8 = expEmissions[next + 8]!;
-    const e9 = expEmissions[next + 9]!;
-    const e10 = expEmissions[next + 10]!;
-    const e11 = expEmissions[next + 11]!;
-    const e12 = expEmissions[next + 12]!;
-    const b0 = beta[next + 0]!;
-    const b1 = beta[next + 1]!;
-    const b2 = beta[next + 2]!;
-    const b3 = beta[next + 3]!;
-    const b4 = beta[next + 4]!;
-    const b5 = beta[next + 5]!;
-    const b6 = beta[next + 6]!;
-    const b7 = beta[next + 7]!;
-    const b8 = beta[next + 8]!;
-    const b9 = beta[next + 9]!;
-    const b10 = beta[next + 10]!;
-    const b11 = beta[next + 11]!;
-    const b12 = beta[next + 12]!;
+    const e0 = expEmissions[next + 0]! * beta[next + 0]!;
+    const e1 = expEmissions[next + 1]! * beta[next + 1]!;
+    const e2 = expEmissions[next + 2]! * beta[next + 2]!;
+    const e3 = expEmissions[next + 3]! * beta[next + 3]!;
+    const e4 = expEmissions[next + 4]! * beta[next + 4]!;
+    const e5 = expEmissions[next + 5]! * beta[next + 5]!;
+    const e6 = expEmissions[next + 6]! * beta[next + 6]!;
+    const e7 = expEmissions[next + 7]! * beta[next + 7]!;
+    const e8 = expEmissions[next + 8]! * beta[next + 8]!;
+    const e9 = expEmissions[next + 9]! * beta[next + 9]!;
+    const e10 = expEmissions[next + 10]! * beta[next + 10]!;
+    const e11 = expEmissions[next + 11]! * beta[next + 11]!;
+    const e12 = expEmissions[next + 12]! * beta[next + 12]!;
     let v0 = 0;
-    v0 += t[0]! * e0 * b0;
-    v0 += t[1]! * e1 * b1;
-    v0 += t[3]! * e3 * b3;
-    v0 += t[5]! * e5 * b5;
-    v0 += t[7]! * e7 * b7;
-    v0 += t[9]! * e9 * b9;
-    v0 += t[11]! * e11 * b11;
-    beta[row + 0] = v0 / scale;
+    v0 += t[0]! * e0;
+    v0 += t[1]! * e1;
+    v0 += t[3]! * e3;
+    v0 += t[5]! * e5;
+    v0 += t[7]! * e7;
+    v0 += t[9]! * e9;
+    v0 += t[11]! * e11;
+    beta[row + 0] = v0 * inverse;
     let v1 = 0;
-    v1 += t[13]! * e0 * b0;
-    v1 += t[14]! * e1 * b1;
-    v1 += t[15]! * e2 * b2;
-    v1 += t[16]! * e3 * b3;
-    v1 += t[18]! * e5 * b5;
-    v1 += t[20]! * e7 * b7;
-    v1 += t[22]! * e9 * b9;
-    v1 += t[24]! * e11 * b11;
-    beta[row + 1] = v1 / scale;
+    v1 += t[13]! * e0;
+    v1 += t[14]! * e1;
+    v1 += t[15]! * e2;
+    v1 += t[16]! * e3;
+    v1 += t[18]! * e5;
+    v1 += t[20]! * e7;
+    v1 += t[22]! * e9;
+    v1 += t[24]! * e11;
+    beta[row + 1] = v1 * inverse;
     let v2 = 0;
-    v2 += t[26]! * e0 * b0;
-    v2 += t[27]! * e1 * b1;
-    v2 += t[28]! * e2 * b2;
-    v2 += t[29]! * e3 * b3;
-    v2 += t[31]! * e5 * b5;
-    v2 += t[33]! * e7 * b7;
-    v2 += t[35]! * e9 * b9;
-    v2 += t[37]! * e11 * b11;
-    beta[row + 2] = v2 / scale;
+    v2 += t[26]! * e0;
+    v2 += t[27]! * e1;
+    v2 += t[28]! * e2;
+    v2 += t[29]! * e3;
+    v2 += t[31]! * e5;
+    v2 += t[33]! * e7;
+    v2 += t[35]! * e9;
+    v2 += t[37]! * e11;
+    beta[row + 2] = v2 * inverse;
     let v3 = 0;
-    v3 += t[39]! * e0 * b0;
-    v3 += t[40]! * e1 * b1;
-    v3 += t[42]! * e3 * b3;
-    v3 += t[43]! * e4 * b4;
-    v3 += t[44]! * e5 * b5;
-    v3 += t[46]! * e7 * b7;
-    v3 += t[48]! * e9 * b9;
-    v3 += t[50]! * e11 * b11;
-    beta[row + 3] = v3 / scale;
+    v3 += t[39]! * e0;
+    v3 += t[40]! * e1;
+    v3 += t[42]! * e3;
+    v3 += t[43]! * e4;
+    v3 += t[44]! * e5;
+    v3 += t[46]! * e7;
+    v3 += t[48]! * e9;
+    v3 += t[50]! * e11;
+    beta[row + 3] = v3 * inverse;
     let v4 = 0;
-    v4 += t[52]! * e0 * b0;
-    v4 += t[53]! * e1 * b1;
-    v4 += t[55]! * e3 * b3;
-    v4 += t[56]! * e4 * b4;
-    v4 += t[57]! * e5 * b5;
-    v4 += t[59]! * e7 * b7;
-    v4 += t[61]! * e9 * b9;
-    v4 += t[63]! * e11 * b11;
-    beta[row + 4] = v4 / scale;
+    v4 += t[52]! * e0;
+    v4 += t[53]! * e1;
+    v4 += t[55]! * e3;
+    v4 += t[56]! * e4;
+    v4 += t[57]! * e5;
+    v4 += t[59]! * e7;
+    v4 += t[61]! * e9;
+    v4 += t[63]! * e11;
+    beta[row + 4] = v4 * inverse;
     let v5 = 0;
-    v5 += t[65]! * e0 * b0;
-    v5 += t[66]! * e1 * b1;
-    v5 += t[68]! * e3 * b3;
-    v5 += t[70]! * e5 * b5;
-    v5 += t[71]! * e6 * b6;
-    v5 += t[72]! * e7 * b7;
-    v5 += t[74]! * e9 * b9;
-    v5 += t[76]! * e11 * b11;
-    beta[row + 5] = v5 / scale;
+    v5 += t[65]! * e0;
+    v5 += t[66]! * e1;
+    v5 += t[68]! * e3;
+    v5 += t[70]! * e5;
+    v5 += t[71]! * e6;
+    v5 += t[72]! * e7;
+    v5 += t[74]! * e9;
+    v5 += t[76]! * e11;
+    beta[row + 5] = v5 * inverse;
     let v6 = 0;
-    v6 += t[78]! * e0 * b0;
-    v6 += t[79]! * e1 * b1;
-    v6 += t[81]! * e3 * b3;
-    v6 += t[83]! * e5 * b5;
-    v6 += t[84]! * e6 * b6;
-    v6 += t[85]! * e7 * b7;
-    v6 += t[87]! * e9 * b9;
-    v6 += t[89]! * e11 * b11;
-    beta[row + 6] = v6 / scale;
+    v6 += t[78]! * e0;
+    v6 += t[79]! * e1;
+    v6 += t[81]! * e3;
+    v6 += t[83]! * e5;
+    v6 += t[84]! * e6;
+    v6 += t[85]! * e7;
+    v6 += t[87]! * e9;
+    v6 += t[89]! * e11;
+    beta[row + 6] = v6 * inverse;
     let v7 = 0;
-    v7 += t[91]! * e0 * b0;
-    v7 += t[92]! * e1 * b1;
-    v7 += t[94]! * e3 * b3;
-    v7 += t[96]! * e5 * b5;
-    v7 += t[98]! * e7 * b7;
-    v7 += t[99]! * e8 * b8;
-    v7 += t[100]! * e9 * b9;
-    v7 += t[102]! * e11 * b11;
-    beta[row + 7] = v7 / scale;
+    v7 += t[91]! * e0;
+    v7 += t[92]! * e1;
+    v7 += t[94]! * e3;
+    v7 += t[96]! * e5;
+    v7 += t[98]! * e7;
+    v7 += t[99]! * e8;
+    v7 += t[100]! * e9;
+    v7 += t[102]! * e11;
+    beta[row + 7] = v7 * inverse;
     let v8 = 0;
-    v8 += t[104]! * e0 * b0;
-    v8 += t[105]! * e1 * b1;
-    v8 += t[107]! * e3 * b3;
-    v8 += t[109]! * e5 * b5;
-    v8 += t[111]! * e7 * b7;
-    v8 += t[112]! * e8 * b8;
-    v8 += t[113]! * e9 * b9;
-    v8 += t[115]! * e11 * b11;
-    beta[row + 8] = v8 / scale;
+    v8 += t[104]! * e0;
+    v8 += t[105]! * e1;
+    v8 += t[107]! * e3;
+    v8 += t[109]! * e5;
+    v8 += t[111]! * e7;
+    v8 += t[112]! * e8;
+    v8 += t[113]! * e9;
+    v8 += t[115]! * e11;
+    beta[row + 8] = v8 * inverse;
     let v9 = 0;
-    v9 += t[117]! * e0 * b0;
-    v9 += t[118]! * e1 * b1;
-    v9 += t[120]! * e3 * b3;
-    v9 += t[122]! * e5 * b5;
-    v9 += t[124]! * e7 * b7;
-    v9 += t[126]! * e9 * b9;
-    v9 += t[127]! * e10 * b10;
-    v9 += t[128]! * e11 * b11;
-    beta[row + 9] = v9 / scale;
+    v9 += t[117]! * e0;
+    v9 += t[118]! * e1;
+    v9 += t[120]! * e3;
+    v9 += t[122]! * e5;
+    v9 += t[124]! * e7;
+    v9 += t[126]! * e9;
+    v9 += t[127]! * e10;
+    v9 += t[128]! * e11;
+    beta[row + 9] = v9 * inverse;
     let v10 = 0;
-    v10 += t[130]! * e0 * b0;
-    v10 += t[131]! * e1 * b1;
-    v10 += t[133]! * e3 * b3;
-    v10 += t[135]! * e5 * b5;
-    v10 += t[137]! * e7 * b7;
-    v10 += t[139]! * e9 * b9;
-    v10 += t[140]! * e10 * b10;
-    v10 += t[141]! * e11 * b11;
-    beta[row + 10] = v10 / scale;
+    v10 += t[130]! * e0;
+    v10 += t[131]! * e1;
+    v10 += t[133]! * e3;
+    v10 += t[135]! * e5;
+    v10 += t[137]! * e7;
+    v10 += t[139]! * e9;
+    v10 += t[140]! * e10;
+    v10 += t[141]! * e11;
+    beta[row + 10] = v10 * inverse;
     let v11 = 0;
-    v11 += t[143]! * e0 * b0;
-    v11 += t[144]! * e1 * b1;
-    v11 += t[146]! * e3 * b3;
-    v11 += t[148]! * e5 * b5;
-    v11 += t[150]! * e7 * b7;
-    v11 += t[152]! * e9 * b9;
-    v11 += t[154]! * e11 * b11;
-    v11 += t[155]! * e12 * b12;
-    beta[row + 11] = v11 / scale;
+    v11 += t[143]! * e0;
+    v11 += t[144]! * e1;
+    v11 += t[146]! * e3;
+    v11 += t[148]! * e5;
+    v11 += t[150]! * e7;
+    v11 += t[152]! * e9;
+    v11 += t[154]! * e11;
+    v11 += t[155]! * e12;
+    beta[row + 11] = v11 * inverse;
     let v12 = 0;
-    v12 += t[156]! * e0 * b0;
-    v12 += t[157]! * e1 * b1;
-    v12 += t[159]! * e3 * b3;
-    v12 += t[161]! * e5 * b5;
-    v12 += t[163]! * e7 * b7;
-    v12 += t[165]! * e9 * b9;
-    v12 += t[167]! * e11 * b11;
-    v12 += t[168]! * e12 * b12;
-    beta[row + 12] = v12 / scale;
+    v12 += t[156]! * e0;
+    v12 += t[157]! * e1;
+    v12 += t[159]! * e3;
+    v12 += t[161]! * e5;
+    v12 += t[163]! * e7;
+    v12 += t[165]! * e9;
+    v12 += t[167]! * e11;
+    v12 += t[168]! * e12;
+    beta[row + 12] = v12 * inverse;
   }
 }
 

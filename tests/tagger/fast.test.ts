@@ -64,7 +64,7 @@ function tableReference(chain: ChainScores, T: number, step: number, sums: Int32
   const expShifted = shifted.map((s) => Math.exp(s));
   const expT = (p: number, y: number) => (allowed(p, y) ? Math.exp(transitions[p * L + y]! / T) : 0);
   const alpha = new Float64Array(n * L);
-  const logScale = new Float64Array(n);
+  const rowSum = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let sum = 0;
     for (let y = 0; y < L; y++) {
@@ -77,16 +77,17 @@ function tableReference(chain: ChainScores, T: number, step: number, sums: Int32
       alpha[i * L + y] = v;
       sum += v;
     }
-    for (let y = 0; y < L; y++) alpha[i * L + y]! /= sum;
-    logScale[i] = Math.log(sum);
+    const inverse = 1 / sum;
+    for (let y = 0; y < L; y++) alpha[i * L + y]! *= inverse;
+    rowSum[i] = sum;
   }
   const beta = new Float64Array(n * L).fill(1, (n - 1) * L);
   for (let i = n - 2; i >= 0; i--) {
-    const scale = Math.exp(logScale[i + 1]!);
+    const inverse = 1 / rowSum[i + 1]!;
     for (let p = 0; p < L; p++) {
       let v = 0;
-      for (let y = 0; y < L; y++) if (allowed(p, y)) v += expT(p, y) * expShifted[(i + 1) * L + y]! * beta[(i + 1) * L + y]!;
-      beta[i * L + p] = v / scale;
+      for (let y = 0; y < L; y++) if (allowed(p, y)) v += expT(p, y) * (expShifted[(i + 1) * L + y]! * beta[(i + 1) * L + y]!);
+      beta[i * L + p] = v * inverse;
     }
   }
   let logP: number;
@@ -104,10 +105,10 @@ function tableReference(chain: ChainScores, T: number, step: number, sums: Int32
     last = inside;
   }
   let scaleSum = 0;
-  for (let k = start; k < Math.min(end + 1, n); k++) scaleSum += logScale[k]!;
+  for (let k = start; k < Math.min(end + 1, n); k++) scaleSum += Math.log(rowSum[k]!);
   if (end < n) {
     let out = 0;
-    for (let y = 0; y < L; y++) if (y !== inside) out += expT(last, y) * expShifted[end * L + y]! * beta[end * L + y]!;
+    for (let y = 0; y < L; y++) if (y !== inside) out += expT(last, y) * (expShifted[end * L + y]! * beta[end * L + y]!);
     if (out === 0) return 0;
     logP += Math.log(out);
   }
