@@ -119,8 +119,9 @@ export class Posterior {
   private readonly alpha: Float64Array;
   private readonly beta: Float64Array;
   /**
-   * The sum each alpha row was normalised by (times its inverse: one division a unit, not one a label). Beta rows
-   * are scaled by the next unit's, and a span score takes the logarithms of the few it spans only.
+   * The sum each alpha row was normalised by (multiplied by its inverse: one division a unit, not one a label).
+   * Each beta row is multiplied by the inverse of the next unit's, and a span score takes the logarithms of the
+   * sums of its own units only (not a logarithm and an exponential for every unit).
    */
   private readonly rowSum: Float64Array;
   private readonly shifted: Float64Array;
@@ -441,6 +442,7 @@ export class SpanScorer {
  * bioConstraints' lists (labels ascending), so the results are those of the generic loops, bit for bit.
  */
 // Generated unrolled loops (see the comment above): the terms of each sum in the same order as the generic loops.
+
 /**
  * The forward pass, row 0 included (from the initial scores). With `sums`, SpanScorer's table pass is done in the
  * same sweep, so that each row's exponentials are used while in registers (and each row's largest sum is kept in
