@@ -3,7 +3,8 @@ import { blockOf, bucketOf, hashAdd, hashAddRange, hashStart, hashString } from 
 import { LEXICON_CLASSES, type TaggerLexicon } from './lexicon.js';
 
 /**
- * Feature extraction for the character tagger. Every UTF-16 unit of a sentence gets a list of hashed features:
+ * Feature extraction for the character tagger. Every UTF-16 unit of a sentence other than white space (the tagger's
+ * units: see SentenceFeatures) gets a list of hashed features:
  * character n-grams (unigrams within ±1, bigrams within ±2, the centred trigram), script and digit shape, its place
  * in the eojeol, the eojeol's ending (josa) and the neighbouring eojeol (context words), dictionary matches covering
  * it or next to it (surnames, person cues, places, countries, organisations and their suffixes, mecab-ko-dic's
