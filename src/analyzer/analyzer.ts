@@ -14,6 +14,7 @@ import {
   CHAR_SCRIPT_SHIFT,
   CHAR_SPACE,
   HANGUL_FIRST,
+  INFO_NAME_CLASS,
   TRIE_HAS_VALUE,
   TRIE_PARENT_MASK,
   type MecabDictionary,
@@ -21,6 +22,7 @@ import {
   type NameClass,
   type UnknownDefinition,
 } from './dictionary.js';
+import { PrefixMatches, attachPrefixMatches } from './prefixMatches.js';
 import { UserLexicon, parseUserWords, type CompiledUserWord, type UserWord } from './userWords.js';
 
 /**
@@ -101,6 +103,17 @@ export class Analyzer {
   private readonly leftStamp: Int32Array;
   private readonly leftCost: Int32Array;
   private readonly leftNode: Int32Array;
+  /**
+   * What the trie walks found, for the tagger (see {@link PrefixMatches}): a bit per unit of the text being
+   * tokenized, set where a walk started and went to its end; the name matches as triples in `names[0, nameLength)`;
+   * and the last start walked (a start is recorded once even if the lattice reaches it twice).
+   */
+  private walked: Int32Array = new Int32Array(64);
+  private names: Int32Array = new Int32Array(3 * 256);
+  private nameLength = 0;
+  private lastWalk = -1;
+  /** Whether entries without a name class index could still have a class (not in format 3): keep every match. */
+  private readonly keepAllMatches: boolean;
 
   constructor(
     readonly dictionary: MecabDictionary,
@@ -122,6 +135,7 @@ export class Analyzer {
     this.unknownDefs = dictionary.meta.unknown;
     this.hanjaClass = dictionary.meta.characterClasses.HANJA ?? -1;
     this.unknownPenalty = this.unknownDefs.map((d) => (SPACE_PENALTY_TAGS.test(d.tag) ? SPACE_PENALTY : 0));
+    this.keepAllMatches = dictionary.meta.nameClasses[0] !== '';
     this.unknownByClass = [];
     this.unknownDefs.forEach((d, k) => (this.unknownByClass[d.classId] ??= []).push(k));
     if (userWords) this.addUserWords(userWords);
@@ -149,6 +163,11 @@ export class Analyzer {
     const emit = new Emitter(this.dictionary, text, tokens, mode, discardPunctuation);
     let from = 0;
     const n = text.length;
+    const words = (n + 31) >>> 5;
+    if (this.walked.length < words) this.walked = new Int32Array(Math.max(words, 2 * this.walked.length));
+    this.walked.fill(0, 0, words);
+    this.nameLength = 0;
+    this.lastWalk = -1;
     while (from < n) {
       // Segment: up to the next line break, or cut at a space before MAX_SEGMENT.
       let to = from;
@@ -171,6 +190,10 @@ export class Analyzer {
       from = to;
       while (from < n && (text.charCodeAt(from) === 10 || text.charCodeAt(from) === 13)) from++;
     }
+    const data = new Int32Array(words + this.nameLength);
+    for (let k = 0; k < words; k++) data[k] = this.walked[k]!;
+    for (let k = 0; k < this.nameLength; k++) data[words + k] = this.names[k]!;
+    attachPrefixMatches(tokens, new PrefixMatches(text, this.dictionary, data, words));
     return tokens;
   }
 
@@ -182,6 +205,13 @@ export class Analyzer {
     const { penaltyByTag, leftStamp, leftCost, leftNode, predRight, predCost, predNode } = this;
     const rowMin = dict.rowMin;
     const trieSize = trie.length >> 1;
+    const { walked, keepAllMatches } = this;
+    let names = this.names;
+    let nameLength = this.nameLength;
+    let lastWalk = this.lastWalk;
+    // A walk that reaches the segment's end is complete when no dictionary word could go on there (the end of the
+    // text or a line break, which no word contains); else only at a cut of a long line.
+    const endStopsWalks = to >= text.length || codes[text.charCodeAt(to)] === 0;
     const R = dict.rightIds;
     const len = to - from;
     if (this.head.length < len + 1) this.head = new Int32Array(Math.max(len + 1, this.head.length * 2));
@@ -220,9 +250,12 @@ export class Analyzer {
       // Every dictionary word starting at s: walk the double-array trie, one (base, check) pair per character;
       // the check's flag says whether a word ends there, and a leaf (negative base) ends the walk (see build.mjs).
       // The first step, from the root, comes from a small table (the root's children are spread over the trie).
+      // The words of two units or more whose entries have a name class are recorded for the tagger (once per start).
       const firstCode = codes[text.charCodeAt(s)]!;
       let node = firstCode === 0 ? -1 : rootChild[3 * firstCode]!;
-      for (let i = s; node >= 0 && i < to; i++) {
+      const record = s > lastWalk;
+      let i = s;
+      for (; node >= 0 && i < to; i++) {
         let value: number;
         let base: number;
         if (i === s) {
@@ -288,7 +321,19 @@ export class Analyzer {
             nodes[no + N_NEXT] = head[endAt]!;
             head[endAt] = x;
           }
+          if (i > s && record && (keepAllMatches || hasNameClass(entries, first, last))) {
+            if (nameLength + 3 > names.length) names = this.growNames();
+            names[nameLength] = s;
+            names[nameLength + 1] = i + 1;
+            names[nameLength + 2] = value;
+            nameLength += 3;
+          }
         }
+      }
+      if (record) {
+        // Unless still inside the trie at a cut (words that cross it were not looked for).
+        if (node < 0 || i < to || endStopsWalks) walked[s >>> 5] = walked[s >>> 5]! | (1 << (s & 31));
+        lastWalk = s;
       }
 
       // Unknown words: only where the dictionary has nothing, or the character class always invokes them.
@@ -329,6 +374,10 @@ export class Analyzer {
         }
       }
     }
+
+    this.names = names;
+    this.nameLength = nameLength;
+    this.lastWalk = lastWalk;
 
     // End of sentence (left context id 0) after the last non-space character.
     let last = to;
@@ -436,6 +485,12 @@ export class Analyzer {
     this.addNode(kind, ref, start, end, rightId, best + wordCost, bestNode);
   }
 
+  private growNames(): Int32Array {
+    const grown = new Int32Array(this.names.length * 2);
+    grown.set(this.names);
+    return (this.names = grown);
+  }
+
   private growNodes(): Int32Array {
     const grown = new Int32Array(this.nodes.length * 2);
     grown.set(this.nodes);
@@ -500,6 +555,12 @@ export class Analyzer {
   unknownAt(ref: number): UnknownDefinition {
     return this.unknownDefs[ref]!;
   }
+}
+
+/** Whether any of the entries `[first, last)` has a name class. */
+function hasNameClass(entries: Int16Array, first: number, last: number): boolean {
+  for (let e = first; e < last; e++) if ((entries[4 * e + 3]! & INFO_NAME_CLASS) !== 0) return true;
+  return false;
 }
 
 const ENTRY_PLAIN = 0;

@@ -1,3 +1,4 @@
+import { prefixMatchesOf } from '../analyzer/prefixMatches.js';
 import { addCandidate } from '../document/createDocument.js';
 import type { Token } from '../document/types.js';
 import type { Capability, Stage } from '../pipeline/stage.js';
@@ -92,15 +93,21 @@ export function createTaggerStage(options: TaggerStageOptions = {}): Stage {
       const tokens = doc.tokens ?? [];
       const cursor = { at: 0 };
       doc.candidates ??= [];
-      for (const sentence of ranges) {
-        const long = sentence.end - sentence.start > MAX_TAGGED_SPAN;
-        for (const range of long ? splitLongRange(text, sentence.start, sentence.end) : [sentence]) {
-          const inRange = tokens.length > 0 ? tokensIn(tokens, range.start, range.end, cursor) : undefined;
-          for (const entity of tagger.tag(text, range.start, range.end, inRange, tagOptions)) {
-            if (entity.score < threshold) continue;
-            addCandidate(doc, { start: entity.start, end: entity.end, type: entity.type, source: 'tagger', score: entity.score });
+      // The analyzer's trie matches spare the lexicon a second walk of mecab-ko-dic over the same text.
+      tagger.lexicon.usePrefixMatches(prefixMatchesOf(doc.tokens, text));
+      try {
+        for (const sentence of ranges) {
+          const long = sentence.end - sentence.start > MAX_TAGGED_SPAN;
+          for (const range of long ? splitLongRange(text, sentence.start, sentence.end) : [sentence]) {
+            const inRange = tokens.length > 0 ? tokensIn(tokens, range.start, range.end, cursor) : undefined;
+            for (const entity of tagger.tag(text, range.start, range.end, inRange, tagOptions)) {
+              if (entity.score < threshold) continue;
+              addCandidate(doc, { start: entity.start, end: entity.end, type: entity.type, source: 'tagger', score: entity.score });
+            }
           }
         }
+      } finally {
+        tagger.lexicon.usePrefixMatches(undefined);
       }
     },
   };
