@@ -14,7 +14,7 @@ import {
   CHAR_SCRIPT_SHIFT,
   CHAR_SPACE,
   HANGUL_FIRST,
-  INFO_NAME_CLASS,
+  INFO_CLASS_SHIFT,
   TRIE_HAS_VALUE,
   TRIE_PARENT_MASK,
   type MecabDictionary,
@@ -112,8 +112,8 @@ export class Analyzer {
   private names: Int32Array = new Int32Array(3 * 256);
   private nameLength = 0;
   private lastWalk = -1;
-  /** Whether entries without a name class index could still have a class (not in format 3): keep every match. */
-  private readonly keepAllMatches: boolean;
+  /** The name class indices (bits 0-3) that stand for a class (1, 2 and 3: meta.nameClasses[0] is none). */
+  private readonly namedIndices: number;
 
   constructor(
     readonly dictionary: MecabDictionary,
@@ -135,7 +135,7 @@ export class Analyzer {
     this.unknownDefs = dictionary.meta.unknown;
     this.hanjaClass = dictionary.meta.characterClasses.HANJA ?? -1;
     this.unknownPenalty = this.unknownDefs.map((d) => (SPACE_PENALTY_TAGS.test(d.tag) ? SPACE_PENALTY : 0));
-    this.keepAllMatches = dictionary.meta.nameClasses[0] !== '';
+    this.namedIndices = dictionary.meta.nameClasses.reduce((bits, name, k) => (name ? bits | (1 << k) : bits), 0);
     this.unknownByClass = [];
     this.unknownDefs.forEach((d, k) => (this.unknownByClass[d.classId] ??= []).push(k));
     if (userWords) this.addUserWords(userWords);
@@ -205,7 +205,8 @@ export class Analyzer {
     const { penaltyByTag, leftStamp, leftCost, leftNode, predRight, predCost, predNode } = this;
     const rowMin = dict.rowMin;
     const trieSize = trie.length >> 1;
-    const { walked, keepAllMatches } = this;
+    const { walked, namedIndices } = this;
+    const classBits = 3 << INFO_CLASS_SHIFT;
     let names = this.names;
     let nameLength = this.nameLength;
     let lastWalk = this.lastWalk;
@@ -254,6 +255,8 @@ export class Analyzer {
       const firstCode = codes[text.charCodeAt(s)]!;
       let node = firstCode === 0 ? -1 : rootChild[3 * firstCode]!;
       const record = s > lastWalk;
+      // Room for a triple per unit the walk can reach, so that recording calls nothing inside the walk.
+      if (nameLength + 3 * (to - s) > names.length) names = this.growNames(nameLength + 3 * (to - s));
       let i = s;
       for (; node >= 0 && i < to; i++) {
         let value: number;
@@ -279,10 +282,13 @@ export class Analyzer {
           const first = (value / 64) | 0;
           const last = first + (value & 63);
           anyMatch = true;
+          let infos = 0;
           for (let e = first; e < last; e++) {
             const o = 4 * e;
             const leftId = entries[o]!;
-            const wordCost = entries[o + 2]! + (spaced ? penaltyByTag[entries[o + 3]! & 0x3f]! : 0);
+            const info = entries[o + 3]!;
+            infos |= info;
+            const wordCost = entries[o + 2]! + (spaced ? penaltyByTag[info & 0x3f]! : 0);
             // connect() and addNode(), inlined with the arrays in locals: this loop runs for every dictionary
             // entry at every position, and V8 reloads fields of `this` through the calls.
             let best: number;
@@ -321,12 +327,16 @@ export class Analyzer {
             nodes[no + N_NEXT] = head[endAt]!;
             head[endAt] = x;
           }
-          if (i > s && record && (keepAllMatches || hasNameClass(entries, first, last))) {
-            if (nameLength + 3 > names.length) names = this.growNames();
-            names[nameLength] = s;
-            names[nameLength + 1] = i + 1;
-            names[nameLength + 2] = value;
-            nameLength += 3;
+          // Nonzero class bits in some entry (or index 0 meaning a class): collect the group's set of class indices.
+          if (i > s && record && ((infos & classBits) !== 0 || (namedIndices & 1) !== 0)) {
+            let classes = 0;
+            for (let e = first; e < last; e++) classes |= 1 << ((entries[4 * e + 3]! >> INFO_CLASS_SHIFT) & 3);
+            if ((classes & namedIndices) !== 0) {
+              names[nameLength] = s;
+              names[nameLength + 1] = i + 1;
+              names[nameLength + 2] = classes;
+              nameLength += 3;
+            }
           }
         }
       }
@@ -485,8 +495,8 @@ export class Analyzer {
     this.addNode(kind, ref, start, end, rightId, best + wordCost, bestNode);
   }
 
-  private growNames(): Int32Array {
-    const grown = new Int32Array(this.names.length * 2);
+  private growNames(needed: number): Int32Array {
+    const grown = new Int32Array(Math.max(needed, this.names.length * 2));
     grown.set(this.names);
     return (this.names = grown);
   }
@@ -555,12 +565,6 @@ export class Analyzer {
   unknownAt(ref: number): UnknownDefinition {
     return this.unknownDefs[ref]!;
   }
-}
-
-/** Whether any of the entries `[first, last)` has a name class. */
-function hasNameClass(entries: Int16Array, first: number, last: number): boolean {
-  for (let e = first; e < last; e++) if ((entries[4 * e + 3]! & INFO_NAME_CLASS) !== 0) return true;
-  return false;
 }
 
 const ENTRY_PLAIN = 0;

@@ -18,8 +18,8 @@ export class PrefixMatches {
     /**
      * One array (one allocation per text): first a bit per UTF-16 unit of the text, set where the start is covered
      * (bit `i & 31` of word `i >>> 5`); from {@link namesAt} on, triples (start, end, value) in order of start then
-     * end: every word of two units or more that starts at a covered start and whose entries include a name class
-     * (value: first entry * 64 + number of entries, as in the trie).
+     * end: every word of two units or more that starts at a covered start and whose entries include a name class,
+     * with the set of its entries' name classes (bit k: an entry has the class `dictionary.meta.nameClasses[k]`).
      */
     readonly data: Int32Array,
     /** Where the triples begin in `data`. */

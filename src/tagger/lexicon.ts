@@ -1,4 +1,4 @@
-import { DICTIONARY_FOLDER, loadMecabDictionary, type MecabDictionary } from '../analyzer/dictionary.js';
+import { DICTIONARY_FOLDER, loadMecabDictionary, type MecabDictionary, type NameClass } from '../analyzer/dictionary.js';
 import type { PrefixMatches } from '../analyzer/prefixMatches.js';
 import type { ResourceLoader } from '../resources/loader.js';
 import type { Resources } from '../resources/resources.js';
@@ -111,6 +111,16 @@ function compile(root: Node): CompiledTrie {
   return { root: rootTable, mask, childStart, childCodes, childNodes };
 }
 
+/** The mecab* class bits of each set of name class indices (bit k: `dictionary.meta.nameClasses[k]`). */
+function indexSetMasks(dictionary: MecabDictionary): Int32Array {
+  const classes = dictionary.meta.nameClasses;
+  const masks = new Int32Array(1 << classes.length);
+  for (let set = 1; set < masks.length; set++) {
+    for (let k = 0; k < classes.length; k++) if (set & (1 << k) && classes[k]) masks[set]! |= NAME_CLASS_BIT[classes[k] as NameClass];
+  }
+  return masks;
+}
+
 /** Whether a unit after `code` is inside the same word: `code` is a letter, digit or ideograph of any script used here. */
 function continuesWord(code: number): boolean {
   if (code >= 0xac00 && code <= 0xd7a3) return true; // Hangul syllables
@@ -155,8 +165,9 @@ export class TaggerLexicon {
       }
       this.groupClasses[first] = cached = 1 + bits;
     }
-    if (cached === 1) return;
-    const mask = (cached - 1) << MECAB_SHIFT;
+    if (cached !== 1) this.pushName(end, (cached - 1) << MECAB_SHIFT);
+  };
+  private pushName(end: number, mask: number): void {
     if (this.nameCount === this.nameEnds.length) {
       const ends = new Int32Array(this.nameCount * 2);
       ends.set(this.nameEnds);
@@ -167,7 +178,9 @@ export class TaggerLexicon {
     }
     this.nameEnds[this.nameCount] = end;
     this.nameMasks[this.nameCount++] = mask;
-  };
+  }
+  /** Per set of mecab-ko-dic name class indices (as PrefixMatches records them), its mecab* class bits. */
+  private indexSetMasks: Int32Array | undefined;
   private readonly buffer = new MatchBuffer();
   private groupClasses = new Uint8Array(0);
 
@@ -226,6 +239,7 @@ export class TaggerLexicon {
     const prefixes = this.prefixes !== undefined && this.prefixes.text === text && this.prefixes.dictionary === names ? this.prefixes : undefined;
     const found = prefixes?.data;
     let at = prefixes ? prefixes.firstAtOrAfter(from) : 0;
+    const setMasks = prefixes ? (this.indexSetMasks ??= indexSetMasks(prefixes.dictionary)) : undefined;
     for (let start = from; start < to; start++) {
       this.nameCount = 0;
       // mecab-ko-dic's proper nouns only where a word starts: walking the 12 MB trie from every unit was a fifth
@@ -237,8 +251,7 @@ export class TaggerLexicon {
           // The analyzer's triples (start, end, value), in order: those of earlier starts are skipped.
           while (at < found.length && found[at]! < start) at += 3;
           for (; at < found.length && found[at] === start; at += 3) {
-            const value = found[at + 2]!;
-            this.collectName(found[at + 1]!, (value / 64) | 0, value & 63);
+            if (found[at + 1]! <= to) this.pushName(found[at + 1]!, setMasks![found[at + 2]!]!);
           }
         } else {
           names.forEachPrefix(text, start, this.collectName);

@@ -31,9 +31,10 @@ function isWordStart(text: string, start: number): boolean {
 function expectedNames(text: string, start: number): number[] {
   const out: number[] = [];
   dictionary.forEachPrefix(text, start, (end, first, count) => {
-    let named = false;
-    for (let k = 0; k < count; k++) if (dictionary.nameClass(first + k)) named = true;
-    if (end - start >= 2 && named) out.push(start, end, first * 64 + count);
+    // The set of the entries' name class indices into meta.nameClasses (index 0: none).
+    let classes = 0;
+    for (let k = 0; k < count; k++) classes |= 1 << dictionary.meta.nameClasses.indexOf(dictionary.nameClass(first + k) ?? '');
+    if (end - start >= 2 && classes > 1) out.push(start, end, classes);
   });
   return out;
 }
