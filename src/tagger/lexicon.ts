@@ -248,7 +248,7 @@ export class TaggerLexicon {
       if (names && (start === 0 || !continuesWord(text.charCodeAt(start - 1)))) {
         this.nameStart = start;
         if (found !== undefined && ((found[start >>> 5]! >>> (start & 31)) & 1) !== 0) {
-          // The analyzer's triples (start, end, value), in order: those of earlier starts are skipped.
+          // The analyzer's triples (start, end, set of name class indices), in order: earlier starts' are skipped.
           while (at < found.length && found[at]! < start) at += 3;
           for (; at < found.length && found[at] === start; at += 3) {
             if (found[at + 1]! <= to) this.pushName(found[at + 1]!, setMasks![found[at + 2]!]!);

@@ -93,22 +93,20 @@ export function createTaggerStage(options: TaggerStageOptions = {}): Stage {
       const tokens = doc.tokens ?? [];
       const cursor = { at: 0 };
       doc.candidates ??= [];
-      // The analyzer's trie matches spare the lexicon a second walk of mecab-ko-dic over the same text.
+      // The analyzer's trie matches spare the lexicon a second walk of mecab-ko-dic over the same text. (The lexicon
+      // checks that they are for this text, so leaving them set when tagging throws is harmless.)
       tagger.lexicon.usePrefixMatches(prefixMatchesOf(doc.tokens, text));
-      try {
-        for (const sentence of ranges) {
-          const long = sentence.end - sentence.start > MAX_TAGGED_SPAN;
-          for (const range of long ? splitLongRange(text, sentence.start, sentence.end) : [sentence]) {
-            const inRange = tokens.length > 0 ? tokensIn(tokens, range.start, range.end, cursor) : undefined;
-            for (const entity of tagger.tag(text, range.start, range.end, inRange, tagOptions)) {
-              if (entity.score < threshold) continue;
-              addCandidate(doc, { start: entity.start, end: entity.end, type: entity.type, source: 'tagger', score: entity.score });
-            }
+      for (const sentence of ranges) {
+        const long = sentence.end - sentence.start > MAX_TAGGED_SPAN;
+        for (const range of long ? splitLongRange(text, sentence.start, sentence.end) : [sentence]) {
+          const inRange = tokens.length > 0 ? tokensIn(tokens, range.start, range.end, cursor) : undefined;
+          for (const entity of tagger.tag(text, range.start, range.end, inRange, tagOptions)) {
+            if (entity.score < threshold) continue;
+            addCandidate(doc, { start: entity.start, end: entity.end, type: entity.type, source: 'tagger', score: entity.score });
           }
         }
-      } finally {
-        tagger.lexicon.usePrefixMatches(undefined);
       }
+      tagger.lexicon.usePrefixMatches(undefined);
     },
   };
 }
