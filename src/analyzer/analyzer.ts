@@ -163,7 +163,7 @@ export class Analyzer {
     const emit = new Emitter(this.dictionary, text, tokens, mode, discardPunctuation);
     let from = 0;
     const n = text.length;
-    const words = (n + 31) >>> 5;
+    const words = (n + 15) >>> 4;
     if (this.walked.length < words) this.walked = new Int32Array(Math.max(words, 2 * this.walked.length));
     this.walked.fill(0, 0, words);
     this.nameLength = 0;
@@ -190,7 +190,7 @@ export class Analyzer {
       from = to;
       while (from < n && (text.charCodeAt(from) === 10 || text.charCodeAt(from) === 13)) from++;
     }
-    const data = new Int32Array(words + this.nameLength);
+    const data = new Array<number>(words + this.nameLength);
     for (let k = 0; k < words; k++) data[k] = this.walked[k]!;
     for (let k = 0; k < this.nameLength; k++) data[words + k] = this.names[k]!;
     attachPrefixMatches(tokens, new PrefixMatches(text, this.dictionary, data, words));
@@ -342,7 +342,7 @@ export class Analyzer {
       }
       if (record) {
         // Unless still inside the trie at a cut (words that cross it were not looked for).
-        if (node < 0 || i < to || endStopsWalks) walked[s >>> 5] = walked[s >>> 5]! | (1 << (s & 31));
+        if (node < 0 || i < to || endStopsWalks) walked[s >>> 4] = walked[s >>> 4]! | (1 << (s & 15));
         lastWalk = s;
       }
 

@@ -16,19 +16,21 @@ export class PrefixMatches {
     readonly text: string,
     readonly dictionary: MecabDictionary,
     /**
-     * One array (one allocation per text): first a bit per UTF-16 unit of the text, set where the start is covered
-     * (bit `i & 31` of word `i >>> 5`); from {@link namesAt} on, triples (start, end, value) in order of start then
+     * One plain array of small integers, one allocation per text (a typed array per text, allocated outside the
+     * heap, cost the analyzer more than the tagger saved on short texts): first a bit per UTF-16 unit of the text,
+     * set where the start is covered (bit `i & 15` of element `i >>> 4`, 16 bits so that every element stays a
+     * small integer); from {@link namesAt} on, triples (start, end, value) in order of start then
      * end: every word of two units or more that starts at a covered start and whose entries include a name class,
      * with the set of its entries' name classes (bit k: an entry has the class `dictionary.meta.nameClasses[k]`).
      */
-    readonly data: Int32Array,
+    readonly data: readonly number[],
     /** Where the triples begin in `data`. */
     readonly namesAt: number,
   ) {}
 
   /** Whether every match starting at `start` is in the triples. */
   covers(start: number): boolean {
-    return start >= 0 && start < this.text.length && ((this.data[start >>> 5]! >>> (start & 31)) & 1) !== 0;
+    return start >= 0 && start < this.text.length && ((this.data[start >>> 4]! >>> (start & 15)) & 1) !== 0;
   }
 
   /** The offset in `data` of the first triple whose start is `from` or later (data.length if none). */

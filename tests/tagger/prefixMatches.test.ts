@@ -42,7 +42,7 @@ function expectedNames(text: string, start: number): number[] {
 function recordedNames(prefixes: PrefixMatches, start: number): number[] {
   const out: number[] = [];
   for (let at = prefixes.firstAtOrAfter(start); at < prefixes.data.length && prefixes.data[at] === start; at += 3) {
-    out.push(...prefixes.data.subarray(at, at + 3));
+    out.push(...prefixes.data.slice(at, at + 3));
   }
   return out;
 }
