@@ -105,13 +105,12 @@ export class Analyzer {
   private readonly leftNode: Int32Array;
   /**
    * What the trie walks found, for the tagger (see {@link PrefixMatches}): a bit per unit of the text being
-   * tokenized, set where a walk started and went to its end; the name matches as triples in `names[0, nameLength)`;
-   * and the last start walked (a start is recorded once even if the lattice reaches it twice).
+   * tokenized, set where a walk started and went to its end; and the name matches as triples in
+   * `names[0, nameLength)` (a start that the lattice reaches twice has its triples twice: see tokenize).
    */
   private walked: Int32Array = new Int32Array(64);
   private names: Int32Array = new Int32Array(3 * 256);
   private nameLength = 0;
-  private lastWalk = -1;
   /** The name class indices (bits 0-3) that stand for a class (1, 2 and 3: meta.nameClasses[0] is none). */
   private readonly namedIndices: number;
 
@@ -167,7 +166,6 @@ export class Analyzer {
     if (this.walked.length < words) this.walked = new Int32Array(Math.max(words, 2 * this.walked.length));
     this.walked.fill(0, 0, words);
     this.nameLength = 0;
-    this.lastWalk = -1;
     while (from < n) {
       // Segment: up to the next line break, or cut at a space before MAX_SEGMENT.
       let to = from;
@@ -190,9 +188,21 @@ export class Analyzer {
       from = to;
       while (from < n && (text.charCodeAt(from) === 10 || text.charCodeAt(from) === 13)) from++;
     }
-    const data = new Array<number>(words + this.nameLength);
+    // The triples in order, each once: a start walked again (the lattice can reach it from two positions, when a
+    // word ends inside white space) repeats its triples right after the first ones, in the same order.
+    const names = this.names;
+    let kept = 0;
+    for (let k = 0; k < this.nameLength; k += 3) {
+      if (kept === 0 || names[k]! > names[kept - 3]! || (names[k] === names[kept - 3] && names[k + 1]! > names[kept - 2]!)) {
+        names[kept] = names[k]!;
+        names[kept + 1] = names[k + 1]!;
+        names[kept + 2] = names[k + 2]!;
+        kept += 3;
+      }
+    }
+    const data = new Array<number>(words + kept);
     for (let k = 0; k < words; k++) data[k] = this.walked[k]!;
-    for (let k = 0; k < this.nameLength; k++) data[words + k] = this.names[k]!;
+    for (let k = 0; k < kept; k++) data[words + k] = names[k]!;
     attachPrefixMatches(tokens, new PrefixMatches(text, this.dictionary, data, words));
     return tokens;
   }
@@ -209,7 +219,6 @@ export class Analyzer {
     const classBits = 3 << INFO_CLASS_SHIFT;
     let names = this.names;
     let nameLength = this.nameLength;
-    let lastWalk = this.lastWalk;
     // A walk that reaches the segment's end is complete when no dictionary word could go on there (the end of the
     // text or a line break, which no word contains); else only at a cut of a long line.
     const endStopsWalks = to >= text.length || codes[text.charCodeAt(to)] === 0;
@@ -254,7 +263,6 @@ export class Analyzer {
       // The words of two units or more whose entries have a name class are recorded for the tagger (once per start).
       const firstCode = codes[text.charCodeAt(s)]!;
       let node = firstCode === 0 ? -1 : rootChild[3 * firstCode]!;
-      const record = s > lastWalk;
       // Room for a triple per unit the walk can reach, so that recording calls nothing inside the walk.
       if (nameLength + 3 * (to - s) > names.length) names = this.growNames(nameLength + 3 * (to - s));
       let i = s;
@@ -328,7 +336,7 @@ export class Analyzer {
             head[endAt] = x;
           }
           // Nonzero class bits in some entry (or index 0 meaning a class): collect the group's set of class indices.
-          if (i > s && record && ((infos & classBits) !== 0 || (namedIndices & 1) !== 0)) {
+          if (i > s && ((infos & classBits) !== 0 || (namedIndices & 1) !== 0)) {
             let classes = 0;
             for (let e = first; e < last; e++) classes |= 1 << ((entries[4 * e + 3]! >> INFO_CLASS_SHIFT) & 3);
             if ((classes & namedIndices) !== 0) {
@@ -340,11 +348,8 @@ export class Analyzer {
           }
         }
       }
-      if (record) {
-        // Unless still inside the trie at a cut (words that cross it were not looked for).
-        if (node < 0 || i < to || endStopsWalks) walked[s >>> 4] = walked[s >>> 4]! | (1 << (s & 15));
-        lastWalk = s;
-      }
+      // Covered unless still inside the trie at a cut (words that cross it were not looked for).
+      if (node < 0 || i < to || endStopsWalks) walked[s >>> 4] = walked[s >>> 4]! | (1 << (s & 15));
 
       // Unknown words: only where the dictionary has nothing, or the character class always invokes them.
       const first = text.charCodeAt(s);
@@ -387,7 +392,6 @@ export class Analyzer {
 
     this.names = names;
     this.nameLength = nameLength;
-    this.lastWalk = lastWalk;
 
     // End of sentence (left context id 0) after the last non-space character.
     let last = to;
