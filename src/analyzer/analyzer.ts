@@ -14,6 +14,7 @@ import {
   CHAR_SCRIPT_SHIFT,
   CHAR_SPACE,
   HANGUL_FIRST,
+  INFO_CLASS_SHIFT,
   TRIE_HAS_VALUE,
   TRIE_PARENT_MASK,
   type MecabDictionary,
@@ -21,6 +22,7 @@ import {
   type NameClass,
   type UnknownDefinition,
 } from './dictionary.js';
+import { PrefixMatches, attachPrefixMatches } from './prefixMatches.js';
 import { UserLexicon, parseUserWords, type CompiledUserWord, type UserWord } from './userWords.js';
 
 /**
@@ -101,6 +103,16 @@ export class Analyzer {
   private readonly leftStamp: Int32Array;
   private readonly leftCost: Int32Array;
   private readonly leftNode: Int32Array;
+  /**
+   * What the trie walks found, for the tagger (see {@link PrefixMatches}): a bit per unit of the text being
+   * tokenized, set where a walk started and went to its end; and the name matches as triples in
+   * `names[0, nameLength)` (a start that the lattice reaches twice has its triples twice: see tokenize).
+   */
+  private walked: Int32Array = new Int32Array(64);
+  private names: Int32Array = new Int32Array(3 * 256);
+  private nameLength = 0;
+  /** The name class indices (bits 0-3) that stand for a class (1, 2 and 3: meta.nameClasses[0] is none). */
+  private readonly namedIndices: number;
 
   constructor(
     readonly dictionary: MecabDictionary,
@@ -122,6 +134,7 @@ export class Analyzer {
     this.unknownDefs = dictionary.meta.unknown;
     this.hanjaClass = dictionary.meta.characterClasses.HANJA ?? -1;
     this.unknownPenalty = this.unknownDefs.map((d) => (SPACE_PENALTY_TAGS.test(d.tag) ? SPACE_PENALTY : 0));
+    this.namedIndices = dictionary.meta.nameClasses.reduce((bits, name, k) => (name ? bits | (1 << k) : bits), 0);
     this.unknownByClass = [];
     this.unknownDefs.forEach((d, k) => (this.unknownByClass[d.classId] ??= []).push(k));
     if (userWords) this.addUserWords(userWords);
@@ -149,6 +162,10 @@ export class Analyzer {
     const emit = new Emitter(this.dictionary, text, tokens, mode, discardPunctuation);
     let from = 0;
     const n = text.length;
+    const words = (n + 15) >>> 4;
+    if (this.walked.length < words) this.walked = new Int32Array(Math.max(words, 2 * this.walked.length));
+    this.walked.fill(0, 0, words);
+    this.nameLength = 0;
     while (from < n) {
       // Segment: up to the next line break, or cut at a space before MAX_SEGMENT.
       let to = from;
@@ -171,6 +188,22 @@ export class Analyzer {
       from = to;
       while (from < n && (text.charCodeAt(from) === 10 || text.charCodeAt(from) === 13)) from++;
     }
+    // The triples in order, each once: a start walked again (the lattice can reach it from two positions, when a
+    // word ends inside white space) repeats its triples right after the first ones, in the same order.
+    const names = this.names;
+    let kept = 0;
+    for (let k = 0; k < this.nameLength; k += 3) {
+      if (kept === 0 || names[k]! > names[kept - 3]! || (names[k] === names[kept - 3] && names[k + 1]! > names[kept - 2]!)) {
+        names[kept] = names[k]!;
+        names[kept + 1] = names[k + 1]!;
+        names[kept + 2] = names[k + 2]!;
+        kept += 3;
+      }
+    }
+    const data = new Array<number>(words + kept);
+    for (let k = 0; k < words; k++) data[k] = this.walked[k]!;
+    for (let k = 0; k < kept; k++) data[words + k] = names[k]!;
+    attachPrefixMatches(tokens, new PrefixMatches(text, this.dictionary, data, words));
     return tokens;
   }
 
@@ -182,6 +215,13 @@ export class Analyzer {
     const { penaltyByTag, leftStamp, leftCost, leftNode, predRight, predCost, predNode } = this;
     const rowMin = dict.rowMin;
     const trieSize = trie.length >> 1;
+    const { walked, namedIndices } = this;
+    const classBits = 3 << INFO_CLASS_SHIFT;
+    let names = this.names;
+    let nameLength = this.nameLength;
+    // A walk that reaches the segment's end is complete when no dictionary word could go on there (the end of the
+    // text or a line break, which no word contains); else only at a cut of a long line.
+    const endStopsWalks = to >= text.length || codes[text.charCodeAt(to)] === 0;
     const R = dict.rightIds;
     const len = to - from;
     if (this.head.length < len + 1) this.head = new Int32Array(Math.max(len + 1, this.head.length * 2));
@@ -220,9 +260,13 @@ export class Analyzer {
       // Every dictionary word starting at s: walk the double-array trie, one (base, check) pair per character;
       // the check's flag says whether a word ends there, and a leaf (negative base) ends the walk (see build.mjs).
       // The first step, from the root, comes from a small table (the root's children are spread over the trie).
+      // The words of two units or more whose entries have a name class are recorded for the tagger (once per start).
       const firstCode = codes[text.charCodeAt(s)]!;
       let node = firstCode === 0 ? -1 : rootChild[3 * firstCode]!;
-      for (let i = s; node >= 0 && i < to; i++) {
+      // Room for a triple per unit the walk can reach, so that recording calls nothing inside the walk.
+      if (nameLength + 3 * (to - s) > names.length) names = this.growNames(nameLength + 3 * (to - s));
+      let i = s;
+      for (; node >= 0 && i < to; i++) {
         let value: number;
         let base: number;
         if (i === s) {
@@ -246,10 +290,13 @@ export class Analyzer {
           const first = (value / 64) | 0;
           const last = first + (value & 63);
           anyMatch = true;
+          let infos = 0;
           for (let e = first; e < last; e++) {
             const o = 4 * e;
             const leftId = entries[o]!;
-            const wordCost = entries[o + 2]! + (spaced ? penaltyByTag[entries[o + 3]! & 0x3f]! : 0);
+            const info = entries[o + 3]!;
+            infos |= info;
+            const wordCost = entries[o + 2]! + (spaced ? penaltyByTag[info & 0x3f]! : 0);
             // connect() and addNode(), inlined with the arrays in locals: this loop runs for every dictionary
             // entry at every position, and V8 reloads fields of `this` through the calls.
             let best: number;
@@ -288,8 +335,21 @@ export class Analyzer {
             nodes[no + N_NEXT] = head[endAt]!;
             head[endAt] = x;
           }
+          // Nonzero class bits in some entry (or index 0 meaning a class): collect the group's set of class indices.
+          if (i > s && ((infos & classBits) !== 0 || (namedIndices & 1) !== 0)) {
+            let classes = 0;
+            for (let e = first; e < last; e++) classes |= 1 << ((entries[4 * e + 3]! >> INFO_CLASS_SHIFT) & 3);
+            if ((classes & namedIndices) !== 0) {
+              names[nameLength] = s;
+              names[nameLength + 1] = i + 1;
+              names[nameLength + 2] = classes;
+              nameLength += 3;
+            }
+          }
         }
       }
+      // Covered unless still inside the trie at a cut (words that cross it were not looked for).
+      if (node < 0 || i < to || endStopsWalks) walked[s >>> 4] = walked[s >>> 4]! | (1 << (s & 15));
 
       // Unknown words: only where the dictionary has nothing, or the character class always invokes them.
       const first = text.charCodeAt(s);
@@ -329,6 +389,9 @@ export class Analyzer {
         }
       }
     }
+
+    this.names = names;
+    this.nameLength = nameLength;
 
     // End of sentence (left context id 0) after the last non-space character.
     let last = to;
@@ -434,6 +497,12 @@ export class Analyzer {
       this.leftNode[leftId] = bestNode;
     }
     this.addNode(kind, ref, start, end, rightId, best + wordCost, bestNode);
+  }
+
+  private growNames(needed: number): Int32Array {
+    const grown = new Int32Array(Math.max(needed, this.names.length * 2));
+    grown.set(this.names);
+    return (this.names = grown);
   }
 
   private growNodes(): Int32Array {

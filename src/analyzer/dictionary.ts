@@ -70,7 +70,8 @@ export const HANGUL_SYLLABLES = 11172;
 /** Entry info bits (4th Int16 of each entry). */
 const INFO_TAG_MASK = 0x3f;
 const INFO_TYPE_SHIFT = 6;
-const INFO_CLASS_SHIFT = 8;
+/** The info bits `3 << INFO_CLASS_SHIFT` hold the name class, an index into meta.nameClasses (0: none). */
+export const INFO_CLASS_SHIFT = 8;
 const INFO_EXTRA = 1 << 10;
 
 export interface Morpheme {

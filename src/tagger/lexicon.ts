@@ -1,4 +1,5 @@
-import { DICTIONARY_FOLDER, loadMecabDictionary, type MecabDictionary } from '../analyzer/dictionary.js';
+import { DICTIONARY_FOLDER, loadMecabDictionary, type MecabDictionary, type NameClass } from '../analyzer/dictionary.js';
+import type { PrefixMatches } from '../analyzer/prefixMatches.js';
 import type { ResourceLoader } from '../resources/loader.js';
 import type { Resources } from '../resources/resources.js';
 
@@ -110,6 +111,16 @@ function compile(root: Node): CompiledTrie {
   return { root: rootTable, mask, childStart, childCodes, childNodes };
 }
 
+/** The mecab* class bits of each set of name class indices (bit k: `dictionary.meta.nameClasses[k]`). */
+function indexSetMasks(dictionary: MecabDictionary): Int32Array {
+  const classes = dictionary.meta.nameClasses;
+  const masks = new Int32Array(1 << classes.length);
+  for (let set = 1; set < masks.length; set++) {
+    for (let k = 0; k < classes.length; k++) if (set & (1 << k) && classes[k]) masks[set]! |= NAME_CLASS_BIT[classes[k] as NameClass];
+  }
+  return masks;
+}
+
 /** Whether a unit after `code` is inside the same word: `code` is a letter, digit or ideograph of any script used here. */
 function continuesWord(code: number): boolean {
   if (code >= 0xac00 && code <= 0xd7a3) return true; // Hangul syllables
@@ -154,8 +165,9 @@ export class TaggerLexicon {
       }
       this.groupClasses[first] = cached = 1 + bits;
     }
-    if (cached === 1) return;
-    const mask = (cached - 1) << MECAB_SHIFT;
+    if (cached !== 1) this.pushName(end, (cached - 1) << MECAB_SHIFT);
+  };
+  private pushName(end: number, mask: number): void {
     if (this.nameCount === this.nameEnds.length) {
       const ends = new Int32Array(this.nameCount * 2);
       ends.set(this.nameEnds);
@@ -166,7 +178,9 @@ export class TaggerLexicon {
     }
     this.nameEnds[this.nameCount] = end;
     this.nameMasks[this.nameCount++] = mask;
-  };
+  }
+  /** Per set of mecab-ko-dic name class indices (as PrefixMatches records them), its mecab* class bits. */
+  private indexSetMasks: Int32Array | undefined;
   private readonly buffer = new MatchBuffer();
   private groupClasses = new Uint8Array(0);
 
@@ -192,6 +206,18 @@ export class TaggerLexicon {
   /** mecab-ko-dic, whose proper nouns of two units or more count as matches of the mecab* classes. */
   names: MecabDictionary | undefined;
 
+  /** What the analyzer found in the text being tagged (see {@link usePrefixMatches}). */
+  private prefixes: PrefixMatches | undefined;
+
+  /**
+   * Lets {@link findInto} read mecab-ko-dic's matches from the analyzer's walks of `prefixes.text` instead of walking
+   * the trie again, where they cover a start (it walks the others itself); `undefined` stops that. The results are the
+   * same either way, for any text.
+   */
+  usePrefixMatches(prefixes: PrefixMatches | undefined): void {
+    this.prefixes = prefixes;
+  }
+
   /** Every surface found in `text[from, to)`, at every start, in order of start then end. */
   findAll(text: string, from = 0, to = text.length): LexiconMatch[] {
     const buffer = this.findInto(text, from, to, this.buffer);
@@ -210,6 +236,10 @@ export class TaggerLexicon {
     const { root, mask, childStart, childCodes, childNodes } = trie;
     const names = this.names;
     this.nameLimit = to;
+    const prefixes = this.prefixes !== undefined && this.prefixes.text === text && this.prefixes.dictionary === names ? this.prefixes : undefined;
+    const found = prefixes?.data;
+    let at = prefixes ? prefixes.firstAtOrAfter(from) : 0;
+    const setMasks = prefixes ? (this.indexSetMasks ??= indexSetMasks(prefixes.dictionary)) : undefined;
     for (let start = from; start < to; start++) {
       this.nameCount = 0;
       // mecab-ko-dic's proper nouns only where a word starts: walking the 12 MB trie from every unit was a fifth
@@ -217,7 +247,15 @@ export class TaggerLexicon {
       // entity F1 0.8261 → 0.8289 when retrained without them).
       if (names && (start === 0 || !continuesWord(text.charCodeAt(start - 1)))) {
         this.nameStart = start;
-        names.forEachPrefix(text, start, this.collectName);
+        if (found !== undefined && ((found[start >>> 4]! >>> (start & 15)) & 1) !== 0) {
+          // The analyzer's triples (start, end, set of name class indices), in order: earlier starts' are skipped.
+          while (at < found.length && found[at]! < start) at += 3;
+          for (; at < found.length && found[at] === start; at += 3) {
+            if (found[at + 1]! <= to) this.pushName(found[at + 1]!, setMasks![found[at + 2]!]!);
+          }
+        } else {
+          names.forEachPrefix(text, start, this.collectName);
+        }
       }
       const nameCount = this.nameCount;
       const nameEnds = this.nameEnds;

@@ -1,3 +1,4 @@
+import { prefixMatchesOf } from '../analyzer/prefixMatches.js';
 import { addCandidate } from '../document/createDocument.js';
 import type { Token } from '../document/types.js';
 import type { Capability, Stage } from '../pipeline/stage.js';
@@ -92,6 +93,9 @@ export function createTaggerStage(options: TaggerStageOptions = {}): Stage {
       const tokens = doc.tokens ?? [];
       const cursor = { at: 0 };
       doc.candidates ??= [];
+      // The analyzer's trie matches spare the lexicon a second walk of mecab-ko-dic over the same text. (The lexicon
+      // checks that they are for this text, so leaving them set when tagging throws is harmless.)
+      tagger.lexicon.usePrefixMatches(prefixMatchesOf(doc.tokens, text));
       for (const sentence of ranges) {
         const long = sentence.end - sentence.start > MAX_TAGGED_SPAN;
         for (const range of long ? splitLongRange(text, sentence.start, sentence.end) : [sentence]) {
@@ -102,6 +106,7 @@ export function createTaggerStage(options: TaggerStageOptions = {}): Stage {
           }
         }
       }
+      tagger.lexicon.usePrefixMatches(undefined);
     },
   };
 }
