@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run bench: throughput (MB of UTF-8 input per second), peak memory and cold start of `extract`, on the
 // benchmark corpora in ../shared/bench, each measured in a fresh Node process: `MB/s first pass` is the first
-// pass over the corpus (JIT warming up), `MB/s` and `lines/s` the best of the next three (extractAll in batches of
+// pass over the corpus (JIT warming up), `MB/s` and `lines/s` the best of the next five (extractAll in batches of
 // 512 lines, as `korner extract` runs), `MB/s one by one` a pass of one extract call per line. Runs the built
 // package (dist/).
 // Not a test: numbers go into issue notes, before and after a change.
@@ -44,9 +44,10 @@ if (process.argv[2] === '--child') {
     return { seconds: (performance.now() - t0) / 1000, entities };
   };
   const first = batched();
-  // Warm: the best of three passes (the machines these run on are shared; the best pass is the least disturbed).
+  // Warm: the best of five passes. The machines these run on are shared, and their speed drifts by up to a third
+  // within minutes; the best pass is the least disturbed (with three, klue's figure varied 0.76-1.02 MB/s).
   let warm = batched();
-  for (let k = 0; k < 2; k++) {
+  for (let k = 0; k < 4; k++) {
     const again = batched();
     if (again.seconds < warm.seconds) warm = again;
   }
