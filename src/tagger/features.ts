@@ -138,7 +138,7 @@ export function extractFeatures(
     }
   }
 
-  // Eojeol bounds for every unit (spaces belong to none); eojeol may run past [from, to).
+  // Eojeol bounds for every position (spaces belong to none, and are no unit); eojeol may run past [from, to).
   const eojeolStart = new Int32Array(n);
   const eojeolEnd = new Int32Array(n);
   for (let i = 0; i < n; ) {
