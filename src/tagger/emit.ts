@@ -327,7 +327,7 @@ export class Emitter {
     let whole = 0;
     let hasWhole = false;
     let currentToken = -2;
-    // The eojeol and token whose lanes unitLanes holds (-1: none), so that it is summed once per change.
+    // The eojeol and token whose lanes unitLanes holds (token -1: none), so that it is summed once per change.
     let unitEojeol = -2;
     let unitToken = -2;
     const sums = this.sums;
@@ -361,24 +361,23 @@ export class Emitter {
       const at = from + i;
       used = charBuckets(ids, used, grams, shapes, chars, k, bits);
 
-      {
-        if (es !== currentEojeol) {
-          currentEojeol = es;
-          this.eojeolContext(text, es, ee);
-          hasWhole = ee - es <= MAX_EOJEOL_HASH;
-          if (hasWhole) whole = hashAddRange(H18, text, es, ee);
-        }
-        const before = at - es;
-        const after = ee - at - 1;
-        const b3 = before < 3 ? before : 3;
-        const a3 = after < 3 ? after : 3;
-        ids[used++] = bucketOf(hashAdd(hashAdd(H15, b3), a3), bits);
-        if (before < 6) ids[used++] = bucketOf(hashAddRange(H16, text, es, at + 1), bits);
-        if (after <= 4) {
-          ids[used++] = bucketOf(hashAddRange(H17, text, at + 1, ee), bits);
-        } else ids[used++] = bucketOf(hashAdd(H17, -1), bits);
-        if (hasWhole) ids[used++] = blockOf(whole, bits, 3, before);
+      // Its place in the eojeol, the eojeol (every unit is in one: spaces are no unit) and its context words.
+      if (es !== currentEojeol) {
+        currentEojeol = es;
+        this.eojeolContext(text, es, ee);
+        hasWhole = ee - es <= MAX_EOJEOL_HASH;
+        if (hasWhole) whole = hashAddRange(H18, text, es, ee);
       }
+      const before = at - es;
+      const after = ee - at - 1;
+      const b3 = before < 3 ? before : 3;
+      const a3 = after < 3 ? after : 3;
+      ids[used++] = bucketOf(hashAdd(hashAdd(H15, b3), a3), bits);
+      if (before < 6) ids[used++] = bucketOf(hashAddRange(H16, text, es, at + 1), bits);
+      if (after <= 4) {
+        ids[used++] = bucketOf(hashAddRange(H17, text, at + 1, ee), bits);
+      } else ids[used++] = bucketOf(hashAdd(H17, -1), bits);
+      if (hasWhole) ids[used++] = blockOf(whole, bits, 3, before);
 
       // Dictionary matches covering this unit, then those right after and right before it.
       for (let c = coverFrom; c < coverTo; c++) {

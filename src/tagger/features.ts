@@ -234,31 +234,30 @@ export function extractFeatures(
     buf[used++] = bucketOf(hashAdd(hashAdd(hashAdd(hashStart(10), cm1), c0), cp1), bits);
     buf[used++] = bucketOf(hashAdd(hashAdd(hashAdd(hashStart(13), shapes[k - 1]!), shapes[k]!), shapes[k + 1]!), bits);
 
-    {
-      const before = at - es;
-      const after = ee - at - 1;
-      buf[used++] = bucketOf(hashAdd(hashAdd(hashStart(15), Math.min(before, 3)), Math.min(after, 3)), bits);
-      if (before < 6) buf[used++] = bucketOf(hashAddRange(hashStart(16), text, es, at + 1), bits);
-      buf[used++] = bucketOf(after <= 4 ? hashAddRange(hashStart(17), text, at + 1, ee) : hashAdd(hashStart(17), -1), bits);
-      if (ee - es <= MAX_EOJEOL_HASH) buf[used++] = blockOf(hashAddRange(hashStart(18), text, es, ee), bits, 3, before);
-      // The previous and next eojeol: context words.
-      let pe = es - 1;
-      while (pe >= 0 && isSpaceCode(text.charCodeAt(pe))) pe--;
-      if (pe >= 0) {
-        let ps = pe;
-        while (ps > 0 && !isSpaceCode(text.charCodeAt(ps - 1))) ps--;
-        buf[used++] = bucketOf(hashAddRange(hashStart(19), text, Math.max(ps, pe - 1), pe + 1), bits);
-        if (pe + 1 - ps <= 6) buf[used++] = bucketOf(hashAddRange(hashStart(21), text, ps, pe + 1), bits);
-      } else buf[used++] = bucketOf(hashStart(19), bits);
-      let ns = ee;
-      while (ns < text.length && isSpaceCode(text.charCodeAt(ns))) ns++;
-      if (ns < text.length) {
-        let ne = ns;
-        while (ne < text.length && !isSpaceCode(text.charCodeAt(ne))) ne++;
-        buf[used++] = bucketOf(hashAddRange(hashStart(20), text, ns, Math.min(ne, ns + 2)), bits);
-        if (ne - ns <= 6) buf[used++] = bucketOf(hashAddRange(hashStart(22), text, ns, ne), bits);
-      } else buf[used++] = bucketOf(hashStart(20), bits);
-    }
+    // Its place in the eojeol and the eojeol itself (every unit is in one: spaces are no unit).
+    const before = at - es;
+    const after = ee - at - 1;
+    buf[used++] = bucketOf(hashAdd(hashAdd(hashStart(15), Math.min(before, 3)), Math.min(after, 3)), bits);
+    if (before < 6) buf[used++] = bucketOf(hashAddRange(hashStart(16), text, es, at + 1), bits);
+    buf[used++] = bucketOf(after <= 4 ? hashAddRange(hashStart(17), text, at + 1, ee) : hashAdd(hashStart(17), -1), bits);
+    if (ee - es <= MAX_EOJEOL_HASH) buf[used++] = blockOf(hashAddRange(hashStart(18), text, es, ee), bits, 3, before);
+    // The previous and next eojeol: context words.
+    let pe = es - 1;
+    while (pe >= 0 && isSpaceCode(text.charCodeAt(pe))) pe--;
+    if (pe >= 0) {
+      let ps = pe;
+      while (ps > 0 && !isSpaceCode(text.charCodeAt(ps - 1))) ps--;
+      buf[used++] = bucketOf(hashAddRange(hashStart(19), text, Math.max(ps, pe - 1), pe + 1), bits);
+      if (pe + 1 - ps <= 6) buf[used++] = bucketOf(hashAddRange(hashStart(21), text, ps, pe + 1), bits);
+    } else buf[used++] = bucketOf(hashStart(19), bits);
+    let ns = ee;
+    while (ns < text.length && isSpaceCode(text.charCodeAt(ns))) ns++;
+    if (ns < text.length) {
+      let ne = ns;
+      while (ne < text.length && !isSpaceCode(text.charCodeAt(ne))) ne++;
+      buf[used++] = bucketOf(hashAddRange(hashStart(20), text, ns, Math.min(ne, ns + 2)), bits);
+      if (ne - ns <= 6) buf[used++] = bucketOf(hashAddRange(hashStart(22), text, ns, ne), bits);
+    } else buf[used++] = bucketOf(hashStart(20), bits);
 
     // Dictionary matches covering this unit.
     for (let c = coverCount[i]!; c < coverCount[i + 1]!; c++) {

@@ -107,6 +107,7 @@ export class Tagger {
       // Spans are in units; the text between their first and last unit (spaces included) is the entity.
       let start = positions[span.start]!;
       let end = positions[span.end - 1]! + 1;
+      // Units are not white space, but vertical tabs and form feeds are units: trim those at the edges.
       while (start < end && isSpace(text.charCodeAt(from + start))) start++;
       while (end > start && isSpace(text.charCodeAt(from + end - 1))) end--;
       if (end <= start) continue;
