@@ -2,10 +2,12 @@
 // npm run bench: throughput (MB of UTF-8 input per second), peak memory and cold start of `extract`, on the
 // benchmark corpora in ../shared/bench, each measured in a fresh Node process: `MB/s first pass` is the first
 // pass over the corpus (JIT warming up), `MB/s` and `lines/s` the best of the next five (extractAll in batches of
-// 512 lines, as `korner extract` runs), `MB/s one by one` a pass of one extract call per line. Runs the built
-// package (dist/).
+// 512 lines, as `korner extract` runs), `MB/s one by one` a pass of one extract call per line. The pipeline runs
+// on one thread, but V8 collects garbage partly on helper threads, which use a second core when there is one:
+// `MB/s pinned` is the warm figure again from a process pinned to one core (`taskset -c 0`, where taskset exists),
+// so that those threads take their time from the pipeline's core. Runs the built package (dist/).
 // Not a test: numbers go into issue notes, before and after a change.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -62,6 +64,13 @@ if (!existsSync(join(root, 'dist', 'index.js'))) {
   console.error('bench: build first (npm run build)');
   process.exit(2);
 }
+/** Runs the child on `file`, pinned to one core when `pinned`, and returns what it printed. */
+function measure(file, pinned) {
+  const args = [process.execPath, fileURLToPath(import.meta.url), '--child', file];
+  const out = pinned ? execFileSync('taskset', ['-c', '0', ...args], { encoding: 'utf8' }) : execFileSync(args[0], args.slice(1), { encoding: 'utf8' });
+  return JSON.parse(out.trim().split('\n').pop());
+}
+const canPin = process.platform === 'linux' && spawnSync('taskset', ['-c', '0', 'true']).status === 0;
 const rows = [];
 for (const name of corpora) {
   const file = join(shared, name);
@@ -69,14 +78,15 @@ for (const name of corpora) {
     console.error(`bench: ${file} is missing; skipping`);
     continue;
   }
-  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--child', file], { encoding: 'utf8' });
-  const r = JSON.parse(out.trim().split('\n').pop());
+  const r = measure(file, false);
+  const pinned = canPin ? measure(file, true) : undefined;
   rows.push({
     corpus: name,
     'MB': (r.bytes / 1e6).toFixed(2),
     'lines': r.lines,
     'MB/s first pass': (r.bytes / 1e6 / r.first).toFixed(2),
     'MB/s': (r.bytes / 1e6 / r.seconds).toFixed(2),
+    'MB/s pinned': pinned ? (pinned.bytes / 1e6 / pinned.seconds).toFixed(2) : 'n/a',
     'MB/s one by one': (r.bytes / 1e6 / r.perLine).toFixed(2),
     'lines/s': Math.round(r.lines / r.seconds),
     'entities': r.entities,
