@@ -79,7 +79,14 @@ for (const name of corpora) {
     continue;
   }
   const r = measure(file, false);
-  const pinned = canPin ? measure(file, true) : undefined;
+  let pinned;
+  if (canPin) {
+    try {
+      pinned = measure(file, true);
+    } catch (error) {
+      console.error(`bench: the pinned run on ${name} failed (${error.message.split('\n')[0]}); its column says n/a`);
+    }
+  }
   rows.push({
     corpus: name,
     'MB': (r.bytes / 1e6).toFixed(2),
