@@ -1,5 +1,6 @@
 import { codeSet, inCodeSet } from '../text/codeSet.js';
 import { add, type Decimal, fromInteger, isZero, multiply, parseDecimal, shift, toExact, ZERO } from './decimal.js';
+import { codeAt } from '../text/codeAt.js';
 
 /**
  * Korean numbers: Arabic digits with separators and decimals, Sino-Korean digits and place units
@@ -70,14 +71,14 @@ function scanArabic(text: string, i: number): { end: number; decimal: Decimal } 
   // Thousands separators: only exact groups of three (1,234,567); "1,2루" stays two numbers.
   while (
     text.charCodeAt(j) === 44 &&
-    isDigit(text.charCodeAt(j + 1)) &&
-    isDigit(text.charCodeAt(j + 2)) &&
-    isDigit(text.charCodeAt(j + 3)) &&
-    !isDigit(text.charCodeAt(j + 4))
+    isDigit(codeAt(text, j + 1)) &&
+    isDigit(codeAt(text, j + 2)) &&
+    isDigit(codeAt(text, j + 3)) &&
+    !isDigit(codeAt(text, j + 4))
   ) {
     j += 4;
   }
-  if (text.charCodeAt(j) === 46 && isDigit(text.charCodeAt(j + 1))) {
+  if (text.charCodeAt(j) === 46 && isDigit(codeAt(text, j + 1))) {
     j++;
     while (j < text.length && isDigit(text.charCodeAt(j))) j++;
   }
@@ -104,7 +105,7 @@ export function scanNumber(text: string, start: number, options: ScanOptions = {
   let sawArabic = false;
   let sawAny = false;
   // 수십, 수백, 수천, 수만, 수십억: "several tens …"; the value is the lower bound (수십억 → 10^9).
-  if (allowSino && text.charCodeAt(i) === SU && (at(SMALL_UNIT_AT, text.charCodeAt(i + 1)) > 0 || at(BIG_UNIT_AT, text.charCodeAt(i + 1)) > 0)) {
+  if (allowSino && text.charCodeAt(i) === SU && (at(SMALL_UNIT_AT, codeAt(text, i + 1)) > 0 || at(BIG_UNIT_AT, codeAt(text, i + 1)) > 0)) {
     approximate = true;
     i++;
   }
@@ -128,9 +129,9 @@ export function scanNumber(text: string, start: number, options: ScanOptions = {
     } else if (allowSino && coefficient === null && at(SINO_DIGIT_AT, c) > 0) {
       // A Sino digit counts before a place unit (이십, 삼백, 오천만) or as the last digit after one (삼십오):
       // alone it is a word (이, 일, 사).
-      const next = text.charCodeAt(i + 1);
+      const next = codeAt(text, i + 1);
       if (at(SMALL_UNIT_AT, next) === 0 && at(BIG_UNIT_AT, next) === 0) {
-        const before = text.charCodeAt(i - 1);
+        const before = codeAt(text, i - 1);
         if (end === start || !(at(SMALL_UNIT_AT, before) > 0 || at(BIG_UNIT_AT, before) > 0)) break;
         if (isHangulSyllable(next)) break;
         group = add(group, fromInteger(at(SINO_DIGIT_AT, c)));
@@ -142,7 +143,7 @@ export function scanNumber(text: string, start: number, options: ScanOptions = {
       i++;
       sawAny = true;
     }
-    const unit = text.charCodeAt(i);
+    const unit = codeAt(text, i);
     const small = at(SMALL_UNIT_AT, unit);
     const big = at(BIG_UNIT_AT, unit);
     if (small > 0 && small < lastSmall && (allowSino || coefficient !== null)) {
@@ -174,7 +175,7 @@ export function scanNumber(text: string, start: number, options: ScanOptions = {
       end = i;
     }
     // 5만 8200, 442억 7700만원: a space may separate four-place groups.
-    if (allowSpaces && text.charCodeAt(i) === 32 && lastBig < 17 && text.charCodeAt(i - 1) !== YEO && isDigit(text.charCodeAt(i + 1))) {
+    if (allowSpaces && text.charCodeAt(i) === 32 && lastBig < 17 && codeAt(text, i - 1) !== YEO && isDigit(codeAt(text, i + 1))) {
       i++;
     }
   }
@@ -358,7 +359,7 @@ export function parseKoreanNumber(source: string): ParsedNumber | null {
 }
 
 function scanAny(text: string, start: number): ScannedNumber | null {
-  const negative = text[start] === '-' && isDigit(text.charCodeAt(start + 1));
+  const negative = text[start] === '-' && isDigit(codeAt(text, start + 1));
   const scanned = scanNumber(text, negative ? start + 1 : start);
   if (scanned) {
     if (!negative) return scanned;

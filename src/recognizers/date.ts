@@ -32,6 +32,7 @@ import {
 } from './dateGrammar.js';
 import { emit, isDigitCode, isHangulCode, isLatinCode, longestNonOverlapping, type NumericMatch, normalizedOf, startsWord } from './numeric.js';
 import { findTimes } from './time.js';
+import { codeAt } from '../text/codeAt.js';
 
 /**
  * DATE and TIME: finds date expressions (absolute, relative, periods, durations, named days) and clock times, and
@@ -264,7 +265,7 @@ export function findDatesAndTimes(text: string, grammar: DateGrammar): DateMatch
     const c = text.charCodeAt(i);
     const digit = isDigitCode(c) || c === 39 || c === 0x2018 || c === 0x2019;
     if (digit) {
-      const prev = text.charCodeAt(i - 1);
+      const prev = codeAt(text, i - 1);
       if (i > 0 && (isDigitCode(prev) || prev === 46 || prev === 44 || isLatinCode(prev) || prev === 58 || prev === 47)) continue;
       if (isDigitCode(c) && !figureMayStartDate(text, i)) continue;
     } else if (!(isHangulCode(c) && (startsWord(text, i) || c === 0xb3d9 /* 동 */ || c === 0xd558 /* 하 */) && hangulDateStart(hangulStarts, text, i))) {

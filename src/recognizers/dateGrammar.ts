@@ -1,6 +1,7 @@
 import { NATIVE_NUMERAL_WORDS, NATIVE_TENS_WORDS, NATIVE_UNIT_WORDS, SINO_START, scanNative, scanNumber, scanSinoWords } from '../normalize/numbers.js';
 import { type CodeSet, codeSet, inCodeSet } from '../text/codeSet.js';
 import { endsWord, isDigitCode, isHangulCode, isLatinCode, startsWord } from './numeric.js';
+import { codeAt } from '../text/codeAt.js';
 
 /**
  * The grammar of Korean date expressions: what a DATE mention says, before it is resolved against a reference
@@ -161,7 +162,7 @@ function matchWord(text: string, i: number, list: readonly [string, number][], f
 /** How many ASCII digits follow from `i`, counting at most `max`. */
 function digitRunLength(text: string, i: number, max: number): number {
   let j = i;
-  while (j - i < max && isDigitCode(text.charCodeAt(j))) j++;
+  while (j - i < max && isDigitCode(codeAt(text, j))) j++;
   return j - i;
 }
 
@@ -209,9 +210,9 @@ const FIGURE_SPAN = 24;
 function unitMayFollow(text: string, i: number, units: CodeSet): boolean {
   const limit = i + FIGURE_SPAN;
   for (let j = i; j < limit; j++) {
-    const c = text.charCodeAt(j);
+    const c = codeAt(text, j);
     if (inCodeSet(units, c)) return true;
-    if (!inCodeSet(FIGURE_PART, c)) return false; // NaN past the end is neither
+    if (!inCodeSet(FIGURE_PART, c)) return false; // -1 past the end is neither
   }
   return true;
 }
@@ -309,7 +310,7 @@ export function parseDateAt(text: string, i: number): DateParse | null {
     spec.anaphorYear = 1;
     pos += 3;
     any = true;
-  } else if (spec.direction === undefined && text.startsWith('올', pos) && (text[pos + 1] === ' ' || isDigitCode(text.charCodeAt(pos + 1)) || text.startsWith('시즌', pos + 1))) {
+  } else if (spec.direction === undefined && text.startsWith('올', pos) && (text[pos + 1] === ' ' || isDigitCode(codeAt(text, pos + 1)) || text.startsWith('시즌', pos + 1))) {
     // 올 1월, 올 초, 올 시즌, 올시즌 (올 alone is the verb "come").
     spec.yearRel = 0;
     pos += 1;
@@ -658,11 +659,11 @@ export function hangulDateStart(starts: HangulDateStarts, text: string, i: numbe
   const c = text.charCodeAt(i);
   if (inCodeSet(starts.single, c)) return true;
   if (!inCodeSet(starts.first, c)) return false;
-  const next = text.charCodeAt(i + 1);
+  const next = codeAt(text, i + 1);
   if (!starts.pairs.has(c * 65536 + next)) return false;
   if (next !== 32) return true;
   const third = starts.afterSpace.get(c);
-  return third === undefined || inCodeSet(third, text.charCodeAt(i + 2));
+  return third === undefined || inCodeSet(third, codeAt(text, i + 2));
 }
 
 interface NamedByFirstUnit {

@@ -3,6 +3,7 @@ import { addCandidate } from '../document/createDocument.js';
 import { toOriginalSpan } from '../text/normalize.js';
 import { normalizeText } from '../text/normalize.js';
 import type { NormalizedText } from '../document/types.js';
+import { codeAt } from '../text/codeAt.js';
 
 /** Shared helpers of the figure, date and time recognisers. */
 
@@ -73,7 +74,7 @@ export function endsWord(text: string, end: number): boolean {
 
 /** True when a word may start at `start`: the character before is not a letter or digit. */
 export function startsWord(text: string, start: number): boolean {
-  return start === 0 || !isWordCode(text.charCodeAt(start - 1));
+  return start === 0 || !isWordCode(codeAt(text, start - 1));
 }
 
 /** A match on the normalised text, before it is mapped back to the original. */

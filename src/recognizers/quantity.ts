@@ -17,6 +17,7 @@ import {
   startsWord,
 } from './numeric.js';
 import { compileUnitLexicon, type UnitLexicon, type UnitMatch } from './quantityLexicon.js';
+import { codeAt } from '../text/codeAt.js';
 
 /**
  * QUANTITY: a figure with its unit or counter (5천㎡ → 5000 m2, 3조5천억원 → 3.5e12 KRW, 8층 → 8 층, 두 번 → 2 번),
@@ -74,7 +75,7 @@ interface Figure {
 
 function scanFigure(text: string, i: number): Figure | null {
   const c = text.charCodeAt(i);
-  const negative = c === 45 /* - */ && isDigitCode(text.charCodeAt(i + 1)) && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '(');
+  const negative = c === 45 /* - */ && isDigitCode(codeAt(text, i + 1)) && (i === 0 || text[i - 1] === ' ' || text[i - 1] === '(');
   const at = negative ? i + 1 : i;
   const number = scanNumber(text, at, { sino: false });
   if (!number) return null;
@@ -125,8 +126,8 @@ export function findQuantities(text: string, lexicon: UnitLexicon): NumericMatch
   while (i < text.length) {
     const c = text.charCodeAt(i);
     let next = i + 1;
-    if (isDigitCode(c) || (c === 45 && isDigitCode(text.charCodeAt(i + 1)))) {
-      const prev = text.charCodeAt(i - 1);
+    if (isDigitCode(c) || (c === 45 && isDigitCode(codeAt(text, i + 1)))) {
+      const prev = codeAt(text, i - 1);
       if (i === 0 || !(isDigitCode(prev) || prev === 46 || prev === 44 || prev === 45 || prev === 58 || prev === 47)) {
         const m = arabicQuantity(text, i, lexicon);
         if (m) {
@@ -139,7 +140,7 @@ export function findQuantities(text: string, lexicon: UnitLexicon): NumericMatch
       } else {
         while (next < text.length && isDigitCode(text.charCodeAt(next))) next++;
       }
-    } else if (isHangulCode(c) && (startsWord(text, i) || (text.charCodeAt(i - 1) === 0xbcc4 /* 별 */ && startsWord(text, i - 1)))) {
+    } else if (isHangulCode(c) && (startsWord(text, i) || (codeAt(text, i - 1) === 0xbcc4 /* 별 */ && startsWord(text, i - 1)))) {
       // Only a numeral word (or the ordinal 첫) starts a native or Sino-Korean figure: most words start with none.
       const m = c === 0xccab /* 첫 */ || mayStartNumeralWord(c) ? (nativeQuantity(text, i, lexicon) ?? sinoQuantity(text, i, lexicon)) : null;
       if (m) {
@@ -171,7 +172,7 @@ function prefixStart(text: string, start: number): number {
 function arabicQuantity(text: string, i: number, lexicon: UnitLexicon): NumericMatch | null {
   const first = scanFigure(text, i);
   if (!first) return null;
-  const prev = text.charCodeAt(i - 1);
+  const prev = codeAt(text, i - 1);
   let start = i;
   let spacedPrefix = false;
   if (isHangulCode(prev) || isLatinCode(prev)) {
@@ -240,7 +241,7 @@ function arabicQuantity(text: string, i: number, lexicon: UnitLexicon): NumericM
     // 한 번쯤 style: 쯤 after 번.
     if (unit.unit === '번' && text.startsWith('쯤', end)) end++;
     // 3개월여, 100여 명: an approximate marker after the counter.
-    if (text[end] === '여' && !isHangulCode(text.charCodeAt(end + 1))) {
+    if (text[end] === '여' && !isHangulCode(codeAt(text, end + 1))) {
       approximate = true;
       end++;
     }
@@ -301,7 +302,7 @@ function isAgeInParentheses(text: string, i: number, figure: Figure): boolean {
 }
 
 function isWordBefore(text: string, paren: number): boolean {
-  const c = text.charCodeAt(paren - 1);
+  const c = codeAt(text, paren - 1);
   return isHangulCode(c) || (c >= 0x4e00 && c <= 0x9fff) || isLatinCode(c);
 }
 

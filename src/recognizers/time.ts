@@ -2,6 +2,7 @@ import { scanNative } from '../normalize/numbers.js';
 import { codeSet, inCodeSet } from '../text/codeSet.js';
 import { clockValue, dayPartOf, timeDuration } from '../normalize/time.js';
 import { endsWord, isDigitCode, type NumericMatch, startsWord } from './numeric.js';
+import { codeAt } from '../text/codeAt.js';
 
 /**
  * TIME: clock times (오후 7시 → 19:00, 오전 4시 40분 → 04:40, 오후 3시 반 → 15:30, 13:28), durations KLUE-NER tags
@@ -57,7 +58,7 @@ function push(out: NumericMatch[], start: number, end: number, value?: string | 
 }
 
 function digitBoundary(text: string, i: number): boolean {
-  const prev = text.charCodeAt(i - 1);
+  const prev = codeAt(text, i - 1);
   return i === 0 || !(isDigitCode(prev) || prev === 46 || prev === 44 || prev === 58);
 }
 
@@ -74,9 +75,9 @@ function afterLength(text: string, end: number): number {
  */
 function afterFigure(text: string, k: number): boolean {
   let j = k - 1;
-  if (text.charCodeAt(j) === 32) j--;
-  if (text.charCodeAt(j) === 0xc5ec /* 여 */) j--;
-  return isDigitCode(text.charCodeAt(j));
+  if (codeAt(text, j) === 32) j--;
+  if (codeAt(text, j) === 0xc5ec /* 여 */) j--;
+  return isDigitCode(codeAt(text, j));
 }
 
 /** Finds TIME matches in (normalised) text. */
@@ -102,11 +103,11 @@ export function findTimes(text: string): NumericMatch[] {
     switch (c) {
       case 0xc2dc /* 시 */:
         figureHour ||= afterFigure(text, k);
-        hours ||= text.charCodeAt(k + 1) === 0xac04 /* 간 */;
+        hours ||= codeAt(text, k + 1) === 0xac04 /* 간 */;
         break;
       case 0xbd84 /* 분 */:
         figureMinute ||= afterFigure(text, k);
-        sinoMinute ||= text.charCodeAt(k - 1) === 0xc2ed /* 십 */;
+        sinoMinute ||= codeAt(text, k - 1) === 0xc2ed /* 십 */;
         break;
       case 0xcd08 /* 초 */:
         figureSecond ||= afterFigure(text, k);
@@ -118,7 +119,7 @@ export function findTimes(text: string): NumericMatch[] {
         half = true;
         break;
       case 0xd68c /* 회 */:
-        inning ||= text.charCodeAt(k + 1) === 0xcd08 /* 초 */ || text.charCodeAt(k + 1) === 0xb9d0 /* 말 */;
+        inning ||= codeAt(text, k + 1) === 0xcd08 /* 초 */ || codeAt(text, k + 1) === 0xb9d0 /* 말 */;
         break;
     }
     if (k < resume || !inCodeSet(DAY_PART_FIRST, c)) continue;
@@ -132,7 +133,7 @@ export function findTimes(text: string): NumericMatch[] {
     const start = m.index!;
     const numberStart = m[1] ? start + m[0].indexOf(m[2]!, m[1].length) : start;
     // 24일오후 11시: a part of the day may be glued to the day before it.
-    const gluedToDay = m[1] !== undefined && text[start - 1] === '일' && isDigitCode(text.charCodeAt(start - 2));
+    const gluedToDay = m[1] !== undefined && text[start - 1] === '일' && isDigitCode(codeAt(text, start - 2));
     if (m[1] ? !startsWord(text, start) && !gluedToDay : !digitBoundary(text, start)) continue;
     if (!m[1] && numberStart > 0 && /[가-힣A-Za-z]/.test(text[numberStart - 1]!)) continue;
     const part = m[1] ? dayPartOf(m[1]) : undefined;
