@@ -1,6 +1,6 @@
+import { codeAt } from '../text/codeAt.js';
 import { codeSet, inCodeSet } from '../text/codeSet.js';
 import { add, type Decimal, fromInteger, isZero, multiply, parseDecimal, shift, toExact, ZERO } from './decimal.js';
-import { codeAt } from '../text/codeAt.js';
 
 /**
  * Korean numbers: Arabic digits with separators and decimals, Sino-Korean digits and place units

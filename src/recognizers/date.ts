@@ -16,6 +16,7 @@ import {
 } from '../normalize/dates.js';
 import type { RunOptions, Stage } from '../pipeline/stage.js';
 import type { Resources } from '../resources/resources.js';
+import { codeAt } from '../text/codeAt.js';
 import {
   type DateGrammar,
   type DateParse,
@@ -32,7 +33,6 @@ import {
 } from './dateGrammar.js';
 import { emit, isDigitCode, isHangulCode, isLatinCode, longestNonOverlapping, type NumericMatch, normalizedOf, startsWord } from './numeric.js';
 import { findTimes } from './time.js';
-import { codeAt } from '../text/codeAt.js';
 
 /**
  * DATE and TIME: finds date expressions (absolute, relative, periods, durations, named days) and clock times, and

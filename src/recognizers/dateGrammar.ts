@@ -1,7 +1,7 @@
 import { NATIVE_NUMERAL_WORDS, NATIVE_TENS_WORDS, NATIVE_UNIT_WORDS, SINO_START, scanNative, scanNumber, scanSinoWords } from '../normalize/numbers.js';
+import { codeAt } from '../text/codeAt.js';
 import { type CodeSet, codeSet, inCodeSet } from '../text/codeSet.js';
 import { endsWord, isDigitCode, isHangulCode, isLatinCode, startsWord } from './numeric.js';
-import { codeAt } from '../text/codeAt.js';
 
 /**
  * The grammar of Korean date expressions: what a DATE mention says, before it is resolved against a reference

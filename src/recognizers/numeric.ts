@@ -1,9 +1,9 @@
 import type { EntityType, EntityValue, KornerDocument } from '../document/types.js';
 import { addCandidate } from '../document/createDocument.js';
 import { toOriginalSpan } from '../text/normalize.js';
+import { codeAt } from '../text/codeAt.js';
 import { normalizeText } from '../text/normalize.js';
 import type { NormalizedText } from '../document/types.js';
-import { codeAt } from '../text/codeAt.js';
 
 /** Shared helpers of the figure, date and time recognisers. */
 

@@ -4,6 +4,7 @@ import { fromInteger, multiply, toExact } from '../normalize/decimal.js';
 import { mayStartNumeralWord, RANGE_SEPARATORS, scanNative, scanNumber, scanSinoWords, type ScannedNumber } from '../normalize/numbers.js';
 import type { Stage } from '../pipeline/stage.js';
 import type { Resources } from '../resources/resources.js';
+import { codeAt } from '../text/codeAt.js';
 import {
   emit,
   endsWord,
@@ -17,7 +18,6 @@ import {
   startsWord,
 } from './numeric.js';
 import { compileUnitLexicon, type UnitLexicon, type UnitMatch } from './quantityLexicon.js';
-import { codeAt } from '../text/codeAt.js';
 
 /**
  * QUANTITY: a figure with its unit or counter (5천㎡ → 5000 m2, 3조5천억원 → 3.5e12 KRW, 8층 → 8 층, 두 번 → 2 번),

@@ -1,8 +1,8 @@
 import { scanNative } from '../normalize/numbers.js';
+import { codeAt } from '../text/codeAt.js';
 import { codeSet, inCodeSet } from '../text/codeSet.js';
 import { clockValue, dayPartOf, timeDuration } from '../normalize/time.js';
 import { endsWord, isDigitCode, type NumericMatch, startsWord } from './numeric.js';
-import { codeAt } from '../text/codeAt.js';
 
 /**
  * TIME: clock times (오후 7시 → 19:00, 오전 4시 40분 → 04:40, 오후 3시 반 → 15:30, 13:28), durations KLUE-NER tags
