@@ -4,6 +4,7 @@ import { ENTITY_TYPES } from './document/types.js';
 import { ERROR_CODES, KornerError } from './errors.js';
 import { defaultStages } from './pipeline/defaultStages.js';
 import { createPipeline, type Pipeline } from './pipeline/pipeline.js';
+import { documentByDocumentPrefix } from './pipeline/pretenuring.js';
 import type { RunOptions, Stage } from './pipeline/stage.js';
 import type { ResourceLoader } from './resources/loader.js';
 import { Resources } from './resources/resources.js';
@@ -99,42 +100,46 @@ export async function createExtractor(options: ExtractorOptions & { loader: Reso
   const pipeline = createPipeline(stages);
   await pipeline.setup(resources);
 
-  const prepare = (text: string, runOptions: RunOptions): { doc: KornerDocument; merged: RunOptions } => {
+  /** Checks one text and its options, merged over the extractor's defaults. */
+  const check = (text: string, runOptions: RunOptions): RunOptions => {
     if (typeof text !== 'string') {
       throw new KornerError(ERROR_CODES.OPTION, `extract() takes a string, got ${text === null ? 'null' : typeof text}.`);
     }
     const merged: RunOptions = { ...defaults, ...runOptions };
     validateReferenceDate(merged.referenceDate);
     validateTypes(merged.types);
-    return { doc: createDocument(text, merged.referenceDate), merged };
+    return merged;
   };
 
   /** One document through the pipeline, with the options it ran with. */
   const runOne = (text: string, runOptions: RunOptions): { doc: KornerDocument; merged: RunOptions } => {
-    const { doc, merged } = prepare(text, runOptions);
-    return { doc: pipeline.run(doc, merged), merged };
+    const merged = check(text, runOptions);
+    return { doc: pipeline.run(createDocument(text, merged.referenceDate), merged), merged };
   };
 
-  /** A batch of documents through the pipeline, stage by stage, with the options each ran with. */
-  const runAll = (
-    inputs: readonly (string | ExtractInput)[],
-    runOptions: RunOptions,
-  ): { docs: KornerDocument[]; options: RunOptions[] } => {
+  /** Checks every input of a batch (before any runs) and returns its texts and their merged options. */
+  const checkAll = (inputs: readonly (string | ExtractInput)[], runOptions: RunOptions): { texts: string[]; options: RunOptions[] } => {
     if (!Array.isArray(inputs)) {
       throw new KornerError(ERROR_CODES.OPTION, `extractAll() takes an array of texts, got ${inputs === null ? 'null' : typeof inputs}.`);
     }
-    const docs: KornerDocument[] = [];
+    const texts: string[] = [];
     const options: RunOptions[] = [];
     for (const input of inputs) {
       const item = typeof input === 'string' ? { text: input } : (input as ExtractInput | null);
       if (item === null || typeof item !== 'object') {
         throw new KornerError(ERROR_CODES.OPTION, `extractAll() takes strings or { text, options } objects, got ${item === null ? 'null' : typeof item}.`);
       }
-      const { doc, merged } = prepare(item.text, item.options ? { ...runOptions, ...item.options } : runOptions);
-      docs.push(doc);
-      options.push(merged);
+      options.push(check(item.text, item.options ? { ...runOptions, ...item.options } : runOptions));
+      texts.push(item.text);
     }
-    return { docs: pipeline.runBatch(docs, options), options };
+    return { texts, options };
+  };
+
+  /** `texts[from, texts.length)` through the pipeline, stage by stage (errors name their index in `texts`). */
+  const runRest = (texts: readonly string[], options: readonly RunOptions[], from: number): KornerDocument[] => {
+    const docs: KornerDocument[] = [];
+    for (let i = from; i < texts.length; i++) docs.push(createDocument(texts[i]!, options[i]!.referenceDate));
+    return pipeline.runBatch(docs, options.slice(from), texts.length > 1 ? from : undefined);
   };
 
   const toResult = (doc: KornerDocument, merged: RunOptions): ExtractResult => {
@@ -153,14 +158,29 @@ export async function createExtractor(options: ExtractorOptions & { loader: Reso
     pipeline,
     resources,
     process: (text, runOptions = {}) => runOne(text, runOptions).doc,
-    processAll: (inputs, runOptions = {}) => runAll(inputs, runOptions).docs,
+    processAll(inputs, runOptions = {}) {
+      const { texts, options } = checkAll(inputs, runOptions);
+      return runRest(texts, options, 0);
+    },
     extract(text, runOptions = {}) {
       const { doc, merged } = runOne(text, runOptions);
       return toResult(doc, merged);
     },
     extractAll(inputs, runOptions = {}) {
-      const { docs, options } = runAll(inputs, runOptions);
-      return docs.map((doc, i) => toResult(doc, options[i]!));
+      const { texts, options } = checkAll(inputs, runOptions);
+      const results: ExtractResult[] = [];
+      // The first documents a process extracts go one by one, each created, run and dropped before the next, so
+      // that V8 does not learn to allocate documents in its old generation (see pipeline/pretenuring.ts).
+      const single = documentByDocumentPrefix(texts);
+      for (let i = 0; i < single; i++) {
+        const doc = createDocument(texts[i]!, options[i]!.referenceDate);
+        results.push(toResult(pipeline.runBatch([doc], [options[i]!], texts.length > 1 ? i : undefined)[0]!, options[i]!));
+      }
+      if (single < texts.length) {
+        const docs = runRest(texts, options, single);
+        for (let i = 0; i < docs.length; i++) results.push(toResult(docs[i]!, options[single + i]!));
+      }
+      return results;
     },
   };
 }

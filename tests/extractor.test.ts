@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Stage } from '../src/core.js';
 import { createExtractor, extract, insertAfter, KornerError } from '../src/index.js';
+import { documentByDocumentPrefix, setDocumentByDocumentUnits } from '../src/pipeline/pretenuring.js';
 import { repoRoot } from './helpers.js';
 
 describe('createExtractor', () => {
@@ -111,6 +112,35 @@ describe('extractAll', () => {
     expect(dated!.referenceDate).toBe('2016-05-17');
     expect(onlyDates!.entities.map((e) => e.type)).toEqual(['DATE']);
     expect(dated!.entities.some((e) => e.type === 'QUANTITY')).toBe(true);
+  });
+
+  it('gives the same results whether its first documents run one by one or stage by stage', async () => {
+    const extractor = await createExtractor({ referenceDate: '2016-05-17' });
+    const texts = [...news, ...edge];
+    setDocumentByDocumentUnits(0);
+    const staged = extractor.extractAll(texts);
+    setDocumentByDocumentUnits(texts[0]!.length + texts[1]!.length + 2);
+    expect(extractor.extractAll(texts)).toEqual(staged);
+    expect(documentByDocumentPrefix(['x'])).toBe(0);
+  });
+
+  it.each([
+    ['run alone at the start', 0],
+    ['run stage by stage after the first', 2],
+  ])('names a failing document by its place in the whole batch when it is %s', async (_title, index) => {
+    const picky: Stage = {
+      name: 'picky',
+      requires: ['text'],
+      provides: [],
+      run(doc) {
+        if (doc.text === '나') throw new TypeError('boom');
+      },
+    };
+    const extractor = await createExtractor({ stages: (stages) => insertAfter(stages, 'normalize', picky) });
+    const texts = ['가', '다', '라'];
+    texts[index] = '나';
+    setDocumentByDocumentUnits(1);
+    expect(() => extractor.extractAll(texts)).toThrow(new RegExp(`stage "picky" failed on document ${index} of the batch: boom`));
   });
 
   it.each([

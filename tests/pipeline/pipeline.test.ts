@@ -84,6 +84,21 @@ describe('runBatch', () => {
     );
   });
 
+  it.each([
+    ['several documents, no offset', ['가', '나'], undefined, /failed on document 1 of the batch/],
+    ['one document, no offset', ['나'], undefined, /failed: boom/],
+    ['one document, part of a larger batch', ['나'], 7, /failed on document 7 of the batch/],
+    ['several documents, part of a larger batch', ['가', '나'], 3, /failed on document 4 of the batch/],
+  ])('names the failing document: %s', (_title, texts, firstIndex, message) => {
+    const pipeline = createPipeline([
+      stage('picky', ['text'], [], (doc) => {
+        if (doc.text === '나') throw new TypeError('boom');
+      }),
+    ]);
+    const docs = texts.map((text) => createDocument(text));
+    expect(() => pipeline.runBatch(docs, docs.map(() => ({})), firstIndex)).toThrow(message);
+  });
+
   it('wants one options object per document', () => {
     const pipeline = createPipeline([a]);
     expect(() => pipeline.runBatch([createDocument('가')], [])).toThrow(/1 documents but 0 option objects/);
