@@ -5,7 +5,9 @@
 // 512 lines, as `korner extract` runs), `MB/s one by one` a pass of one extract call per line. The pipeline runs
 // on one thread, but V8 collects garbage partly on helper threads, which use a second core when there is one:
 // `MB/s pinned` is the warm figure again from a process pinned to one core (`taskset -c 0`, where taskset exists),
-// so that those threads take their time from the pipeline's core. Runs the built package (dist/).
+// so that those threads take their time from the pipeline's core. `CLI MB/s` is a whole `korner extract` run over
+// the corpus, start to exit with the output discarded, pinned the same way: start-up, loading and JIT warm-up
+// included, as a user running the CLI once sees it. Runs the built package (dist/).
 // Not a test: numbers go into issue notes, before and after a change.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -71,6 +73,18 @@ function measure(file, pinned) {
   return JSON.parse(out.trim().split('\n').pop());
 }
 const canPin = process.platform === 'linux' && spawnSync('taskset', ['-c', '0', 'true']).status === 0;
+/** Seconds of one `korner extract` run over `file` (output discarded), pinned to one core when possible. */
+function cliSeconds(file) {
+  const args = [process.execPath, join(root, 'dist', 'cli.js'), 'extract', '--reference-date', '2016-05-17', file];
+  const [command, ...rest] = canPin ? ['taskset', '-c', '0', ...args] : args;
+  const t0 = performance.now();
+  const run = spawnSync(command, rest, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  if (run.status !== 0) {
+    console.error(`bench: korner extract on ${file} failed (${String(run.stderr).split('\n')[0]}); its column says n/a`);
+    return undefined;
+  }
+  return (performance.now() - t0) / 1000;
+}
 const rows = [];
 for (const name of corpora) {
   const file = join(shared, name);
@@ -87,6 +101,7 @@ for (const name of corpora) {
       console.error(`bench: the pinned run on ${name} failed (${error.message.split('\n')[0]}); its column says n/a`);
     }
   }
+  const cli = cliSeconds(file);
   rows.push({
     corpus: name,
     'MB': (r.bytes / 1e6).toFixed(2),
@@ -95,6 +110,7 @@ for (const name of corpora) {
     'MB/s': (r.bytes / 1e6 / r.seconds).toFixed(2),
     'MB/s pinned': pinned ? (pinned.bytes / 1e6 / pinned.seconds).toFixed(2) : 'n/a',
     'MB/s one by one': (r.bytes / 1e6 / r.perLine).toFixed(2),
+    'CLI MB/s': cli ? (r.bytes / 1e6 / cli).toFixed(2) : 'n/a',
     'lines/s': Math.round(r.lines / r.seconds),
     'entities': r.entities,
     'cold start ms': Math.round(r.coldStart),

@@ -1,6 +1,9 @@
 import type { CliContext } from './context.js';
 import { main } from './main.js';
 import { Output } from './output.js';
+import { tuneV8ForBatchRuns } from './v8Tuning.js';
+
+tuneV8ForBatchRuns();
 
 const context: CliContext = {
   stdout: new Output(process.stdout),
