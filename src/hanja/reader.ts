@@ -14,6 +14,9 @@ import {
   type SinoKoreanData,
 } from './sinoKorean.js';
 
+/** How many Hanja strings' Mandarin options a reader keeps. */
+const MANDARIN_CACHE_SIZE = 4096;
+
 /** The dictionary files the reader is built from, relative to dictionaries/. */
 export const HANJA_TABLES = {
   readings: 'hanja/readings.tsv',
@@ -69,6 +72,11 @@ export class HanjaReader {
   readonly abbreviations: ReadonlyMap<string, Abbreviation>;
   readonly maxAbbreviationLength: number;
   private readonly mandarin: MandarinReader;
+  /**
+   * Mandarin options per Hanja string (pinyin-pro and OpenCC take most of a gloss match's time, and the same
+   * glosses recur: 中, 美, 北). Cleared when it reaches {@link MANDARIN_CACHE_SIZE} entries.
+   */
+  private readonly mandarinCache = new Map<string, string[][]>();
 
   constructor(
     readonly sinoKorean: SinoKoreanData,
@@ -157,6 +165,17 @@ export class HanjaReader {
     return pinyinToHangul(syllable, this.mandarin.table);
   }
 
+  /** The Mandarin options of each character of `hanja` (see mandarinOptions), cached. */
+  private mandarinOptionsOf(hanja: string): string[][] {
+    let options = this.mandarinCache.get(hanja);
+    if (options === undefined) {
+      if (this.mandarinCache.size >= MANDARIN_CACHE_SIZE) this.mandarinCache.clear();
+      options = mandarinOptions(hanja, this.mandarin);
+      this.mandarinCache.set(hanja, options);
+    }
+    return options;
+  }
+
   /** Which reading `hangul` is of `hanja` (spaces ignored), or null. */
   matchReading(hanja: string, hangul: string): Exclude<Reading, 'abbreviation'> | null {
     return this.prepare(hanja).match(hangul);
@@ -170,8 +189,8 @@ export class HanjaReader {
     const chars = Array.from(hanja, unifiedHan);
     const data = this.sinoKorean;
     let options: string[][] | undefined;
-    const reader = this.mandarin;
     const japanese = this.japanese;
+    const mandarinOptionsOf = (text: string): string[][] => this.mandarinOptionsOf(text);
     return {
       hanja,
       match(input) {
@@ -182,7 +201,7 @@ export class HanjaReader {
         // A Mandarin syllable is one or two Hangul syllables (웨이, 위안). Tried before the word list, which also
         // holds Mandarin readings of Chinese places (山東省 산둥성).
         if (hangul.length >= chars.length && hangul.length <= 2 * chars.length) {
-          options ??= mandarinOptions(hanja, reader);
+          options ??= mandarinOptionsOf(hanja);
           if (matchMandarin(chars, options, hangul, data)) return 'mandarin';
         }
         // The word list also spells Japanese places as they are read in Korean (京都 교토): Japanese first.

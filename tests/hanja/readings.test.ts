@@ -117,6 +117,19 @@ describe('Mandarin readings (외래어 표기법, 중국어)', () => {
   ])('matches %s with %s', (hanja, hangul) => {
     expect(reader.matchReading(hanja, hangul)).toBe('mandarin');
   });
+
+  it('matches the same gloss again from its cached options, also after the cache has been cleared', () => {
+    const pairs: [string, string, string | null][] = [
+      ['威海', '웨이하이', 'mandarin'],
+      ['威海', '위해', 'sino-korean'],
+      ['威海', '웨이하', null],
+    ];
+    const first = pairs.map(([hanja, hangul]) => reader.matchReading(hanja, hangul));
+    expect(first).toEqual(pairs.map(([, , expected]) => expected));
+    // More distinct glosses than the cache holds (4,096), then the same pairs again.
+    for (let code = 0x4e00; code < 0x4e00 + 5000; code++) reader.matchReading(String.fromCharCode(code), '이이');
+    expect(pairs.map(([hanja, hangul]) => reader.matchReading(hanja, hangul))).toEqual(first);
+  });
 });
 
 describe('Japanese readings (외래어 표기법, 일본어)', () => {
