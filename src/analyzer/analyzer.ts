@@ -3,6 +3,7 @@
  * candidate at each position, searched with Viterbi over word costs plus connection costs (as mecab and
  * Lucene's Korean tokenizer do).
  */
+import { createToken } from '../document/createToken.js';
 import type { Token } from '../document/types.js';
 import {
   CHAR_CLASS_MASK,
@@ -621,12 +622,12 @@ class Emitter {
     const surface = text.slice(start, end);
     const eojeol = this.eojeol;
     if (kind === KIND_UNKNOWN) {
-      this.tokens.push({ start, end, text: surface, pos: analyzer.unknownAt(ref).tag, eojeol });
+      this.tokens.push(createToken(start, end, surface, analyzer.unknownAt(ref).tag, eojeol));
       return;
     }
     if (kind === KIND_USER) {
       const w = analyzer.userWordAt(ref).word;
-      const token: Token = { start, end, text: surface, pos: w.pos, eojeol };
+      const token = createToken(start, end, surface, w.pos, eojeol);
       if (w.nameClass || w.pos === 'NNP') token.nameClass = w.nameClass ?? 'other';
       this.push(token, w.morphemes, true);
       return;
@@ -634,14 +635,14 @@ class Emitter {
     if (!dict.hasExtra(ref)) {
       // A plain entry (most tokens): its tag and name class are in the entry record, which the lattice just
       // read, so skip the decoded-entry cache (a 3 MB index, a cache miss per token).
-      const token: Token = { start, end, text: surface, pos: dict.tag(ref), eojeol };
+      const token = createToken(start, end, surface, dict.tag(ref), eojeol);
       const nameClass = dict.nameClass(ref);
       if (nameClass) token.nameClass = nameClass;
       this.tokens.push(token);
       return;
     }
     const info = analyzer.entryInfo(ref);
-    const token: Token = { start, end, text: surface, pos: info.pos, eojeol };
+    const token = createToken(start, end, surface, info.pos, eojeol);
     if (info.nameClass) token.nameClass = info.nameClass;
     if (info.reading) token.reading = info.reading;
     if (info.kind === ENTRY_PLAIN) {
@@ -672,7 +673,7 @@ class Emitter {
     if (this.mode === 'mixed') this.tokens.push(token);
     let at = token.start;
     for (const m of morphemes) {
-      const part: Token = { start: at, end: at + m.text.length, text: m.text, pos: m.pos, eojeol: token.eojeol };
+      const part = createToken(at, at + m.text.length, m.text, m.pos, token.eojeol);
       this.tokens.push(part);
       at = part.end;
     }

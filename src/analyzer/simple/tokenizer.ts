@@ -1,3 +1,4 @@
+import { createToken } from '../../document/createToken.js';
 import type { Token } from '../../document/types.js';
 import { Trie } from '../../recognizers/gazetteer.js';
 import type { NameLexicon } from '../../recognizers/lexicon.js';
@@ -59,7 +60,7 @@ export function createSimpleTokenizer(lexicon: NameLexicon): SimpleTokenizer {
         }
         let end = i + width;
         if (kind === 'symbol') {
-          tokens.push({ start: i, end, text: text.slice(i, end), pos: symbolTag(cp), eojeol });
+          tokens.push(createToken(i, end, text.slice(i, end), symbolTag(cp), eojeol));
           i = end;
           continue;
         }
@@ -81,7 +82,7 @@ export function createSimpleTokenizer(lexicon: NameLexicon): SimpleTokenizer {
         if (kind === 'hangul') {
           segmentHangul(text, i, end, eojeol, tokens, tokens.length > 0 && tokens[tokens.length - 1]!.eojeol === eojeol);
         } else {
-          tokens.push({ start: i, end, text: text.slice(i, end), pos: RUN_TAGS[kind], eojeol });
+          tokens.push(createToken(i, end, text.slice(i, end), RUN_TAGS[kind], eojeol));
         }
         i = end;
       }
@@ -149,13 +150,7 @@ export function createSimpleTokenizer(lexicon: NameLexicon): SimpleTokenizer {
     const pieces: Token[] = [];
     for (let j = n; j > 0; ) {
       const step = back[j]!;
-      const token: Token = {
-        start: start + step.from,
-        end: start + j,
-        text: text.slice(start + step.from, start + j),
-        pos: step.pos,
-        eojeol,
-      };
+      const token = createToken(start + step.from, start + j, text.slice(start + step.from, start + j), step.pos, eojeol);
       if (step.nameClass) token.nameClass = step.nameClass;
       pieces.push(token);
       j = step.from;
