@@ -40,6 +40,7 @@ const span = (text: string, start: number, end: number): Span => ({ start, end, 
 interface Work {
   readonly text: string;
   readonly entities: readonly Entity[];
+  /** Built on first use (see linkGlosses): read it only where there is Han text. */
   readonly reader: HanjaReader;
   readonly links: Link[];
   readonly added: Entity[];
@@ -170,7 +171,7 @@ function acronymLink(work: Work, acronym: Span, expansion: Span): void {
 }
 
 function readBracket(work: Work, open: number, inner: string): void {
-  const { text, reader } = work;
+  const { text } = work;
   const innerStart = open + 1;
   const innerEnd = innerStart + inner.length;
   const firstPartLength = inner.search(PART_SEPARATOR);
@@ -183,7 +184,7 @@ function readBracket(work: Work, open: number, inner: string): void {
   if (work.hasHan) for (const m of inner.matchAll(HAN_RUN)) {
     const start = innerStart + m.index;
     const hanja = span(text, start, start + m[0].length);
-    const found = findHangulBefore(work, open, reader.prepare(hanja.text));
+    const found = findHangulBefore(work, open, work.reader.prepare(hanja.text));
     if (found) {
       const target = span(text, found.start, found.end);
       glossLink(work, hanja, target, target.text, found.reading);
@@ -207,7 +208,7 @@ function readBracket(work: Work, open: number, inner: string): void {
     else break;
   }
   if (hs < h) {
-    const found = findHangulInside(text, innerStart, innerEnd, reader.prepare(text.slice(hs, h)));
+    const found = findHangulInside(text, innerStart, innerEnd, work.reader.prepare(text.slice(hs, h)));
     if (found) {
       const target = span(text, found.start, found.end);
       glossLink(work, span(text, hs, h), target, target.text, found.reading);
@@ -295,9 +296,20 @@ export function linkGlosses(doc: KornerDocument, readerOrBuild: HanjaReader | ((
     doc.links = links;
     return;
   }
-  const reader = typeof readerOrBuild === 'function' ? readerOrBuild() : readerOrBuild;
   const entities = doc.entities ?? [];
-  const work: Work = { text, entities, reader, links, added: [], consumed: new Set(), hasHan };
+  // Only Han text reads the reader, so brackets without it (acronyms, figures) never build one.
+  let reader = typeof readerOrBuild === 'function' ? undefined : readerOrBuild;
+  const work: Work = {
+    text,
+    entities,
+    get reader() {
+      return (reader ??= (readerOrBuild as () => HanjaReader)());
+    },
+    links,
+    added: [],
+    consumed: new Set(),
+    hasHan,
+  };
   for (const m of text.matchAll(BRACKET)) readBracket(work, m.index, m[1]!);
   if (hasHan) for (const m of text.matchAll(HAN_RUN)) if (!work.consumed.has(m.index)) readStandalone(work, m.index, m[0]);
   links.sort((x, y) => x.source.start - y.source.start || y.source.end - x.source.end);
@@ -317,7 +329,7 @@ export function createGlossLinkStage(): Stage {
   let reader: HanjaReader | undefined;
   let tables: HanjaTables | undefined;
   // The reader's tables are read and checked in setup; the reader itself (about 0.1 s to build) is built on the
-  // first text with a Han character or a bracket.
+  // first text whose Han characters it has to read.
   const build = (): HanjaReader => (reader ??= HanjaReader.fromTables(tables!));
   return {
     name: 'glossLinks',

@@ -252,3 +252,22 @@ describe('one name, two spellings, one type', () => {
     ]);
   });
 });
+
+describe('building the reader', () => {
+  it.each([
+    ['figures in brackets', '박씨의 딸(32)과 김모(33)씨', 0],
+    ['an acronym', '전자통신연구원(ETRI)은 발표했다', 0],
+    ['no bracket', '서울에서 만났다', 0],
+    ['a Hanja gloss', '웨이하이(威海)시에서', 1],
+    ['a headline abbreviation', '韓中 정상회담', 1],
+  ])('builds it only for text with Han characters to read: %s', (_title, text, builds) => {
+    let count = 0;
+    const d = doc(text);
+    linkGlosses(d, () => {
+      count++;
+      return reader;
+    });
+    expect(count).toBe(builds);
+    expect(d.links).toBeDefined();
+  });
+});
