@@ -72,6 +72,14 @@ describe('relative dates', () => {
     expect(entities[0]?.value).toBe(value);
   });
 
+  it.each([
+    ['오는 2021년 완공', '2021년', '2021'],
+    ['지난 2015년 3월 발표', '지난 2015년 3월', '2015-03'],
+  ])('%s: a year after 오는/지난 keeps what the direction word decided (%s)', async (text, entityText, value) => {
+    const { entities } = await extractNumeric(text, '2016-05-17');
+    expect(entities.map((e) => [e.text, e.value])).toEqual([[entityText, value]]);
+  });
+
   it('지난 31일 skips months without a 31st', async () => {
     const { entities } = await extractNumeric('지난 31일 발표', '2016-05-10');
     expect(entities[0]?.value).toBe('2016-03-31');
