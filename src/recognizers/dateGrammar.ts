@@ -79,9 +79,15 @@ export function createDateSpec(): DateSpec {
 }
 
 /** Copies the fields that `from` has set onto `spec` (Object.assign would copy the unset ones too, as undefined). */
-function assignDefined(spec: DateSpec, from: DateSpec): void {
+function assignDefined(spec: DateSpec, from: DateSpec): DateSpec {
   const target = spec as Record<string, unknown>;
   for (const [key, value] of Object.entries(from)) if (value !== undefined) target[key] = value;
+  return spec;
+}
+
+/** A spec of the one shape with these fields set. */
+function dateSpec(fields: DateSpec): DateSpec {
+  return assignDefined(createDateSpec(), fields);
 }
 
 /** A duration with all four fields, undefined until set (one object shape, as for {@link createDateSpec}). */
@@ -426,7 +432,7 @@ export function parseDateAt(text: string, i: number): DateParse | null {
   // 매주 금요일: a weekday every week.
   if (!any && text.startsWith('매주 ', pos) && WEEKDAYS.includes(text[pos + 3] ?? '\0') && text.startsWith('요일', pos + 4)) {
     pos += 6;
-    return endsWord(text, pos) ? { end: pos, spec: {} } : null;
+    return endsWord(text, pos) ? { end: pos, spec: createDateSpec() } : null;
   }
 
   // Week: 지난주 금요일, 이번 주.
@@ -485,11 +491,11 @@ export function parseDateAt(text: string, i: number): DateParse | null {
 }
 
 function toDuration(spec: DateSpec, duration: DateSpec['duration'], sign: -1 | 1 | undefined): void {
-  delete spec.year;
-  delete spec.shortYear;
-  delete spec.day;
-  delete spec.dayTo;
-  delete spec.explicitDay;
+  spec.year = undefined;
+  spec.shortYear = undefined;
+  spec.day = undefined;
+  spec.dayTo = undefined;
+  spec.explicitDay = undefined;
   spec.duration = duration;
   if (sign !== undefined) spec.offsetSign = sign;
 }
@@ -748,14 +754,14 @@ export function parseNamedAt(text: string, i: number, grammar: DateGrammar): Dat
   const c = text.charCodeAt(i);
   if (c === 0xb3d9 /* 동 */ || c === 0xd558 /* 하 */) {
     const games = /^(동계|하계)(?=올림픽|아시안|유니버시아드|패럴림픽| 올림픽| 아시안)/.exec(text.slice(i, i + 9));
-    if (games) return { end: i + 2, spec: {} };
+    if (games) return { end: i + 2, spec: createDateSpec() };
   }
   if (!startsWord(text, i)) return null;
   const byFirst = namedByFirstUnit(grammar);
   if (!inCodeSet(byFirst.first, c)) return null;
   let best: { end: number; spec: DateSpec } | null = null;
   for (const [name, date] of byFirst.holidays.get(c) ?? []) {
-    if (text.startsWith(name, i) && (!best || best.end - i < name.length)) best = { end: i + name.length, spec: { holiday: date } };
+    if (text.startsWith(name, i) && (!best || best.end - i < name.length)) best = { end: i + name.length, spec: dateSpec({ holiday: date }) };
   }
   for (const word of byFirst.plain.get(c) ?? []) {
     if (text.startsWith(word, i) && (!best || best.end - i < word.length)) {
@@ -863,7 +869,7 @@ export function parseDurationAt(text: string, i: number): DateParse | null {
     if (u === '주년' || u === '주기') {
       // 1주년, 3주기: an anniversary, named by its count.
       if (!endsWord(text, pos)) return null;
-      return { end: pos, spec: { duration } };
+      return { end: pos, spec: dateSpec({ duration }) };
     }
     if (text[pos] === '여') pos++;
     // 2년5개월, 1년 6개월: years then months.
@@ -925,7 +931,7 @@ export function parseNumericDateAt(text: string, i: number): DateParse | null {
       let end = i + full[0].length;
       if (text[end - 1] === '.' && isDigitCode(text.charCodeAt(end))) return null;
       if (full[2] === '.' && text[end - 1] === '.' && !endsWord(text, end)) end--;
-      return { end, spec: { year, month, day, explicitDay: true } };
+      return { end, spec: dateSpec({ year, month, day, explicitDay: true }) };
     }
   }
   const yearMonth = /^(\d{4})-(\d{1,2})(?![\d.])(?!-)/.exec(text.slice(i, i + 8));
@@ -933,17 +939,17 @@ export function parseNumericDateAt(text: string, i: number): DateParse | null {
     const year = Number(yearMonth[1]);
     const to = Number(yearMonth[2]);
     // 2015-16 (a season) or 2014-2015 (handled by the year range): years.
-    if (year >= 1900 && year <= 2099 && to === (year + 1) % 100) return { end: i + yearMonth[0].length, spec: { year, yearTo: year + 1 } };
+    if (year >= 1900 && year <= 2099 && to === (year + 1) % 100) return { end: i + yearMonth[0].length, spec: dateSpec({ year, yearTo: year + 1 }) };
   }
   const yearRange = /^(\d{4})[-~∼](\d{4})(?![\d년])/.exec(text.slice(i, i + 10));
   if (yearRange) {
     const year = Number(yearRange[1]);
     const to = Number(yearRange[2]);
-    if (year >= 1900 && to > year && to <= 2099) return { end: i + yearRange[0].length, spec: { year, yearTo: to } };
+    if (year >= 1900 && to > year && to <= 2099) return { end: i + yearRange[0].length, spec: dateSpec({ year, yearTo: to }) };
   }
   const compact = /^((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])(?!\d)/.exec(text.slice(i, i + 9));
   if (compact) {
-    return { end: i + 8, spec: { year: Number(compact[1]), month: Number(compact[2]), day: Number(compact[3]), explicitDay: true } };
+    return { end: i + 8, spec: dateSpec({ year: Number(compact[1]), month: Number(compact[2]), day: Number(compact[3]), explicitDay: true }) };
   }
   // 4·19, 3·11, 5·18: anniversaries written month·day.
   const dot = /^(\d{1,2})·(\d{1,2})(?![\d·])/.exec(text.slice(i, i + 6));
@@ -952,7 +958,7 @@ export function parseNumericDateAt(text: string, i: number): DateParse | null {
     const day = Number(dot[2]);
     if (month >= 1 && month <= 12 && day >= 1 && day <= 31) {
       const end = i + dot[0].length;
-      if (endsWord(text, end) || /^[가-힣]/.test(text[end] ?? '')) return { end, spec: { month, day } };
+      if (endsWord(text, end) || /^[가-힣]/.test(text[end] ?? '')) return { end, spec: dateSpec({ month, day }) };
     }
   }
   return null;
