@@ -2,8 +2,9 @@
 // node scripts/instructions.mjs [corpus] [--cli]: instructions that a warm pass of extractAll (batches of 512
 // lines) executes over a corpus (default ../shared/bench/klue-open-text.txt), counted by valgrind
 // (`valgrind --tool=cachegrind --cache-sim=no`) under `node --single-threaded --predictable`. Wall-clock figures on
-// shared machines drift by up to a third within minutes; instruction counts repeat to a few parts in ten thousand,
-// so they compare two builds where `npm run bench` cannot. They miss cache misses, which is where most of the
+// shared machines drift by up to a third within minutes; these counts repeat within about 2% (GC and JIT timing
+// still vary a little from run to run), so they compare two builds where `npm run bench` cannot, for differences
+// above that. They miss cache misses, which is where most of the
 // analyzer's and tagger's time goes: confirm a gain with the bench too.
 // The warm pass is the difference between a run of 5 passes and a run of 3, halved (both run at once, on two
 // cores); the 3-pass run is printed too (start-up and first pass included). With --cli, instead: one whole
