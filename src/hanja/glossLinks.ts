@@ -298,12 +298,13 @@ export function linkGlosses(doc: KornerDocument, readerOrBuild: HanjaReader | ((
   }
   const entities = doc.entities ?? [];
   // Only Han text reads the reader, so brackets without it (acronyms, figures) never build one.
-  let reader = typeof readerOrBuild === 'function' ? undefined : readerOrBuild;
+  const build = typeof readerOrBuild === 'function' ? readerOrBuild : () => readerOrBuild;
+  let reader: HanjaReader | undefined;
   const work: Work = {
     text,
     entities,
     get reader() {
-      return (reader ??= (readerOrBuild as () => HanjaReader)());
+      return (reader ??= build());
     },
     links,
     added: [],

@@ -190,10 +190,9 @@ export class HanjaReader {
     const data = this.sinoKorean;
     let options: string[][] | undefined;
     const japanese = this.japanese;
-    const mandarinOptionsOf = (text: string): string[][] => this.mandarinOptionsOf(text);
     return {
       hanja,
-      match(input) {
+      match: (input) => {
         const hangul = input.includes(' ') ? input.replace(/ /g, '') : input;
         if (hangul.length === 0) return null;
         const sameLength = hangul.length === chars.length;
@@ -201,7 +200,7 @@ export class HanjaReader {
         // A Mandarin syllable is one or two Hangul syllables (웨이, 위안). Tried before the word list, which also
         // holds Mandarin readings of Chinese places (山東省 산둥성).
         if (hangul.length >= chars.length && hangul.length <= 2 * chars.length) {
-          options ??= mandarinOptionsOf(hanja);
+          options ??= this.mandarinOptionsOf(hanja);
           if (matchMandarin(chars, options, hangul, data)) return 'mandarin';
         }
         // The word list also spells Japanese places as they are read in Korean (京都 교토): Japanese first.

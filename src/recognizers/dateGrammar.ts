@@ -51,7 +51,7 @@ export interface DateSpec {
  * fields in many orders, which gave the specs dozens of object shapes and made every read of a field in the
  * resolver megamorphic; with one shape the reads stay monomorphic.
  */
-export function createDateSpec(): DateSpec {
+function createDateSpec(): DateSpec {
   return {
     year: undefined,
     yearRel: undefined,
@@ -91,7 +91,7 @@ function dateSpec(fields: DateSpec): DateSpec {
 }
 
 /** A duration with all four fields, undefined until set (one object shape, as for {@link createDateSpec}). */
-export function createDuration(): NonNullable<DateSpec['duration']> {
+function createDuration(): NonNullable<DateSpec['duration']> {
   return { years: undefined, months: undefined, weeks: undefined, days: undefined };
 }
 
@@ -592,8 +592,7 @@ function yearDuration(text: string, end: number, spec: DateSpec): DateParse | nu
     duration.months = 6;
     pos += 2;
   }
-  const out = createDateSpec();
-  out.duration = duration;
+  const out = dateSpec({ duration });
   const suffix = durationSuffix(text, pos);
   if (suffix) {
     pos = suffix.end;
@@ -881,8 +880,7 @@ export function parseDurationAt(text: string, i: number): DateParse | null {
       }
     }
   }
-  const spec = createDateSpec();
-  spec.duration = duration;
+  const spec = dateSpec({ duration });
   const suffix = durationSuffix(text, pos);
   if (suffix) {
     pos = suffix.end;
