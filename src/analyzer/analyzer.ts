@@ -5,24 +5,8 @@
  */
 import { createToken } from '../document/createToken.js';
 import type { Token } from '../document/types.js';
-import {
-  CHAR_CLASS_MASK,
-  CHAR_DIGIT,
-  CHAR_GROUP,
-  CHAR_INVOKE,
-  CHAR_NON_SPACING_MARK,
-  CHAR_PUNCT,
-  CHAR_SCRIPT_SHIFT,
-  CHAR_SPACE,
-  HANGUL_FIRST,
-  INFO_CLASS_SHIFT,
-  TRIE_HAS_VALUE,
-  TRIE_PARENT_MASK,
-  type MecabDictionary,
-  type Morpheme,
-  type NameClass,
-  type UnknownDefinition,
-} from './dictionary.js';
+import { CHAR_PUNCT, CHAR_SPACE, type MecabDictionary, type Morpheme, type NameClass, type UnknownDefinition } from './dictionary.js';
+import { KIND_UNKNOWN, KIND_USER, Lattice, N_BACK, N_END, N_KIND, N_REF, N_START, NODE_FIELDS, USER_FIELDS, latticeFor, spacePenalty } from './lattice.js';
 import { PrefixMatches, attachPrefixMatches } from './prefixMatches.js';
 import { UserLexicon, parseUserWords, type CompiledUserWord, type UserWord } from './userWords.js';
 
@@ -43,67 +27,18 @@ export interface TokenizeOptions {
 }
 
 /**
- * The penalty mecab-ko adds to a word that follows a space when the word begins with a particle, an ending,
- * the copula or a suffix (Lucene's KoreanTokenizer applies 3000 to left POS E*, J*, VCP, XSA, XSN, XSV): such
- * morphemes attach to the preceding word, so a space before one is evidence against the analysis.
- */
-const SPACE_PENALTY = 3000;
-const SPACE_PENALTY_TAGS = /^(E|J|VCP$|XSA$|XSN$|XSV$)/;
-/** Lucene's limit on the length of one unknown word. */
-const MAX_UNKNOWN_LENGTH = 1024;
-/**
  * Lines are analysed one by one (each with its own beginning and end of sentence, as mecab reads its input);
  * a longer run without a line break is cut at a space near this length to bound the lattice's memory.
  */
 const MAX_SEGMENT = 4096;
 
-const KIND_BOS = 0;
-const KIND_DICT = 1;
-const KIND_UNKNOWN = 2;
-const KIND_USER = 3;
-
-/**
- * Lattice nodes, reused across calls: one record of NODE_FIELDS Int32 per node, so that adding a node writes one
- * cache line and gathering the nodes that end at a position reads one per node (separate arrays per field
- * touched eight).
- */
-const NODE_FIELDS = 8;
-const N_START = 0;
-const N_END = 1;
-const N_REF = 2;
-const N_KIND = 3;
-const N_RIGHT = 4;
-const N_COST = 5;
-const N_BACK = 6;
-/** The next node ending at the same position (-1: none). */
-const N_NEXT = 7;
-
 export class Analyzer {
   private readonly user: UserLexicon;
-  private nodes: Int32Array = new Int32Array(NODE_FIELDS * 1024);
-  private head = new Int32Array(0);
-  private count = 0;
-  private segmentStart = 0;
+  /** The lattice (WebAssembly, shared by the analyzers of one dictionary). */
+  private readonly lattice: Lattice;
   private readonly penaltyByTag: Int32Array;
   private readonly unknownDefs: UnknownDefinition[];
-  private readonly hanjaClass: number;
-  private readonly unknownPenalty: number[];
-  /** Indices into unknownDefs per character class. */
-  private readonly unknownByClass: number[][];
   private path: number[] = [];
-  // Scratch for gatherPredecessors / connect, indexed by context id; `stamp` tells stale slots apart.
-  private stamp = 0;
-  private readonly rightStamp: Int32Array;
-  private readonly rightSlot: Int32Array;
-  private readonly predRight: Int32Array;
-  private readonly predCost: Int32Array;
-  private readonly predNode: Int32Array;
-  /** Per trie code: the root's child for it (or -1), its base and its entry value (or -1). */
-  private readonly rootChild: Int32Array;
-  private predCount = 0;
-  private readonly leftStamp: Int32Array;
-  private readonly leftCost: Int32Array;
-  private readonly leftNode: Int32Array;
   /**
    * What the trie walks found, for the tagger (see {@link PrefixMatches}): a bit per unit of the text being
    * tokenized, set where a walk started and went to its end; and the name matches as triples in
@@ -112,32 +47,15 @@ export class Analyzer {
   private walked: Int32Array = new Int32Array(64);
   private names: Int32Array = new Int32Array(3 * 256);
   private nameLength = 0;
-  /** The name class indices (bits 0-3) that stand for a class (1, 2 and 3: meta.nameClasses[0] is none). */
-  private readonly namedIndices: number;
 
   constructor(
     readonly dictionary: MecabDictionary,
     userWords?: readonly UserWord[] | string,
   ) {
     this.user = new UserLexicon(dictionary);
-    const rights = dictionary.rightIds;
-    const lefts = dictionary.meta.leftIds;
-    this.rightStamp = new Int32Array(rights);
-    this.rightSlot = new Int32Array(rights);
-    this.predRight = new Int32Array(rights);
-    this.predCost = new Int32Array(rights);
-    this.predNode = new Int32Array(rights);
-    this.rootChild = dictionary.rootChildren;
-    this.leftStamp = new Int32Array(lefts);
-    this.leftCost = new Int32Array(lefts);
-    this.leftNode = new Int32Array(lefts);
-    this.penaltyByTag = new Int32Array(dictionary.meta.tags.map((t) => (SPACE_PENALTY_TAGS.test(t) ? SPACE_PENALTY : 0)));
+    this.lattice = latticeFor(dictionary, MAX_SEGMENT);
+    this.penaltyByTag = new Int32Array(dictionary.meta.tags.map(spacePenalty));
     this.unknownDefs = dictionary.meta.unknown;
-    this.hanjaClass = dictionary.meta.characterClasses.HANJA ?? -1;
-    this.unknownPenalty = this.unknownDefs.map((d) => (SPACE_PENALTY_TAGS.test(d.tag) ? SPACE_PENALTY : 0));
-    this.namedIndices = dictionary.meta.nameClasses.reduce((bits, name, k) => (name ? bits | (1 << k) : bits), 0);
-    this.unknownByClass = [];
-    this.unknownDefs.forEach((d, k) => (this.unknownByClass[d.classId] ??= []).push(k));
     if (userWords) this.addUserWords(userWords);
   }
 
@@ -208,324 +126,54 @@ export class Analyzer {
     return tokens;
   }
 
-  /** Builds the lattice for `text[from, to)`, finds the best path and hands its nodes to `emit`. */
+  /**
+   * Builds the lattice for `text[from, to)` (in WebAssembly: see assembly/lattice.ts), finds the best path and
+   * hands its nodes to `emit`; records the segment's walked starts and name matches for the tagger.
+   */
   private analyzeSegment(text: string, from: number, to: number, emit: Emitter): void {
-    const dict = this.dictionary;
-    const { trie, codes, entries, chars, matrix, hangulInfo, hangulSpan } = dict;
-    const rootChild = this.rootChild;
-    const { penaltyByTag, leftStamp, leftCost, leftNode, predRight, predCost, predNode } = this;
-    const rowMin = dict.rowMin;
-    const trieSize = trie.length >> 1;
-    const { walked, namedIndices } = this;
-    const classBits = 3 << INFO_CLASS_SHIFT;
-    let names = this.names;
-    let nameLength = this.nameLength;
+    const lattice = this.lattice;
+    const user = this.user.size > 0;
+    if (user) {
+      const rows = lattice.userRows();
+      for (let s = from; s < to; s++) {
+        const o = USER_FIELDS * (s - from);
+        const w = this.user.longest(text, s, to);
+        rows[o] = w ? s + w.length : 0;
+        if (!w) continue;
+        rows[o + 1] = w.leftId;
+        rows[o + 2] = w.rightId;
+        rows[o + 3] = w.cost;
+        rows[o + 4] = this.penaltyByTag[w.tagId]!;
+        rows[o + 5] = this.userRef(w);
+      }
+    }
     // A walk that reaches the segment's end is complete when no dictionary word could go on there (the end of the
     // text or a line break, which no word contains); else only at a cut of a long line.
-    const endStopsWalks = to >= text.length || codes[text.charCodeAt(to)] === 0;
-    const R = dict.rightIds;
-    const len = to - from;
-    if (this.head.length < len + 1) this.head = new Int32Array(Math.max(len + 1, this.head.length * 2));
-    const head = this.head;
-    head.fill(-1, 0, len + 1);
-    this.count = 0;
-    this.segmentStart = from;
-    // Beginning of sentence: right context id 0.
-    this.addNode(KIND_BOS, 0, from, from, 0, 0, -1);
+    const endStopsWalks = to >= text.length || this.dictionary.codes[text.charCodeAt(to)] === 0;
+    const bestLast = lattice.run(text, from, to, endStopsWalks, user);
 
-    for (let p = from; p < to; p++) {
-      const fromHead = head[p - from]!;
-      if (fromHead < 0) continue;
-      let s = p;
-      for (; s < to; s++) {
-        const c = text.charCodeAt(s);
-        const info = (c - HANGUL_FIRST) >>> 0 < hangulSpan ? hangulInfo : chars[c]!;
-        if (!(info & CHAR_SPACE)) break;
-      }
-      if (s === to) break;
-      const spaced = s > p;
-      let anyMatch = false;
-      this.gatherPredecessors(fromHead);
-      const stamp = this.stamp;
-      const predCount = this.predCount;
+    const walked = this.walked;
+    for (let s = from; s < to; s++) if (lattice.walked(from, s)) walked[s >>> 4] = walked[s >>> 4]! | (1 << (s & 15));
+    const found = lattice.nameWords;
+    if (this.nameLength + found > this.names.length) this.growNames(this.nameLength + found);
+    this.names.set(lattice.i32.subarray(lattice.nameBase, lattice.nameBase + found), this.nameLength);
+    this.nameLength += found;
 
-      if (this.user.size > 0) {
-        const w = this.user.longest(text, s, to);
-        if (w) {
-          anyMatch = true;
-          this.connect(s, s + w.length, w.leftId, w.rightId,
-            w.cost + (spaced ? this.penaltyByTag[w.tagId]! : 0), KIND_USER, this.userRef(w));
-        }
-      }
-
-      // Every dictionary word starting at s: walk the double-array trie, one (base, check) pair per character;
-      // the check's flag says whether a word ends there, and a leaf (negative base) ends the walk (see build.mjs).
-      // The first step, from the root, comes from a small table (the root's children are spread over the trie).
-      // The words of two units or more whose entries have a name class are recorded for the tagger (once per start).
-      const firstCode = codes[text.charCodeAt(s)]!;
-      let node = firstCode === 0 ? -1 : rootChild[3 * firstCode]!;
-      // Room for a triple per unit the walk can reach, so that recording calls nothing inside the walk.
-      if (nameLength + 3 * (to - s) > names.length) names = this.growNames(nameLength + 3 * (to - s));
-      let i = s;
-      for (; node >= 0 && i < to; i++) {
-        let value: number;
-        let base: number;
-        if (i === s) {
-          base = rootChild[3 * firstCode + 1]!;
-          value = rootChild[3 * firstCode + 2]!;
-        } else {
-          const code = codes[text.charCodeAt(i)]!;
-          if (code === 0) break;
-          const nextNode = trie[2 * node]! + code;
-          if (nextNode >= trieSize) break;
-          const check = trie[2 * nextNode + 1]!;
-          if ((check & TRIE_PARENT_MASK) !== node) break;
-          node = nextNode;
-          base = trie[2 * node]!;
-          value = check & TRIE_HAS_VALUE ? -(base < 0 ? base : trie[2 * base]!) - 1 : -1;
-        }
-        if (base < 0) node = -1; // a leaf: no longer word starts here
-        if (value >= 0) {
-          const endAt = i + 1 - from;
-          let nodes = this.nodes;
-          const first = (value / 64) | 0;
-          const last = first + (value & 63);
-          anyMatch = true;
-          let infos = 0;
-          for (let e = first; e < last; e++) {
-            const o = 4 * e;
-            const leftId = entries[o]!;
-            const info = entries[o + 3]!;
-            infos |= info;
-            const wordCost = entries[o + 2]! + (spaced ? penaltyByTag[info & 0x3f]! : 0);
-            // connect() and addNode(), inlined with the arrays in locals: this loop runs for every dictionary
-            // entry at every position, and V8 reloads fields of `this` through the calls.
-            let best: number;
-            let bestNode: number;
-            if (leftStamp[leftId] === stamp) {
-              best = leftCost[leftId]!;
-              bestNode = leftNode[leftId]!;
-            } else {
-              const row = leftId * R;
-              const rowMinL = rowMin[leftId]!;
-              best = 0x7fffffff;
-              bestNode = -1;
-              for (let k = 0; k < predCount; k++) {
-                const pc = predCost[k]!;
-                if (pc + rowMinL > best) break;
-                const c = pc + matrix[row + predRight[k]!]!;
-                if (c < best || (c === best && predNode[k]! < bestNode)) {
-                  best = c;
-                  bestNode = predNode[k]!;
-                }
-              }
-              leftStamp[leftId] = stamp;
-              leftCost[leftId] = best;
-              leftNode[leftId] = bestNode;
-            }
-            const x = this.count++;
-            const no = x * NODE_FIELDS;
-            if (no >= nodes.length) nodes = this.growNodes();
-            nodes[no + N_START] = s;
-            nodes[no + N_END] = i + 1;
-            nodes[no + N_REF] = e;
-            nodes[no + N_KIND] = KIND_DICT;
-            nodes[no + N_RIGHT] = entries[o + 1]!;
-            nodes[no + N_COST] = best + wordCost;
-            nodes[no + N_BACK] = bestNode;
-            nodes[no + N_NEXT] = head[endAt]!;
-            head[endAt] = x;
-          }
-          // Nonzero class bits in some entry (or index 0 meaning a class): collect the group's set of class indices.
-          if (i > s && ((infos & classBits) !== 0 || (namedIndices & 1) !== 0)) {
-            let classes = 0;
-            for (let e = first; e < last; e++) classes |= 1 << ((entries[4 * e + 3]! >> INFO_CLASS_SHIFT) & 3);
-            if ((classes & namedIndices) !== 0) {
-              names[nameLength] = s;
-              names[nameLength + 1] = i + 1;
-              names[nameLength + 2] = classes;
-              nameLength += 3;
-            }
-          }
-        }
-      }
-      // Covered unless still inside the trie at a cut (words that cross it were not looked for).
-      if (node < 0 || i < to || endStopsWalks) walked[s >>> 4] = walked[s >>> 4]! | (1 << (s & 15));
-
-      // Unknown words: only where the dictionary has nothing, or the character class always invokes them.
-      const first = text.charCodeAt(s);
-      const info = (first - HANGUL_FIRST) >>> 0 < hangulSpan ? hangulInfo : chars[first]!;
-      if (!anyMatch || info & CHAR_INVOKE) {
-        let cls = info & CHAR_CLASS_MASK;
-        let length = 1;
-        if (info & CHAR_GROUP) {
-          // A run of one script (Common and Inherited characters join either side), not mixing
-          // punctuation with other characters nor digits with non-digits: how Lucene groups unknown words.
-          let script = (info >>> CHAR_SCRIPT_SHIFT) & 0xff;
-          const punct = info & CHAR_PUNCT;
-          const digit = info & CHAR_DIGIT;
-          for (let i = s + 1; i < to && length < MAX_UNKNOWN_LENGTH; i++) {
-            const u = text.charCodeAt(i);
-            const ci = (u - HANGUL_FIRST) >>> 0 < hangulSpan ? hangulInfo : chars[u]!;
-            if (ci & CHAR_SPACE) break;
-            const sc = (ci >>> CHAR_SCRIPT_SHIFT) & 0xff;
-            const sameScript = sc === script || script === 0 || sc === 0 || (ci & CHAR_NON_SPACING_MARK) !== 0;
-            if (!sameScript || (ci & CHAR_PUNCT) !== punct || (ci & CHAR_DIGIT) !== digit || !(ci & CHAR_GROUP)) break;
-            length++;
-            if (script === 0 && sc !== 0) {
-              script = sc;
-              cls = ci & CHAR_CLASS_MASK;
-            }
-          }
-        }
-        // Never end inside a surrogate pair; astral CJK ideographs (Extension B and later) are Hanja.
-        const lastUnit = text.charCodeAt(s + length - 1);
-        if (lastUnit >= 0xd800 && lastUnit <= 0xdbff && s + length < to) length++;
-        if (first >= 0xd840 && first <= 0xd8bf && this.hanjaClass >= 0) cls = this.hanjaClass;
-        const defs = this.unknownByClass[cls] ?? this.unknownByClass[1] ?? [];
-        for (const k of defs) {
-          const def = this.unknownDefs[k]!;
-          this.connect(s, s + length, def.leftId, def.rightId,
-            def.cost + (spaced ? this.unknownPenalty[k]! : 0), KIND_UNKNOWN, k);
-        }
-      }
-    }
-
-    this.names = names;
-    this.nameLength = nameLength;
-
-    // End of sentence (left context id 0) after the last non-space character.
-    let last = to;
-    while (last > from && chars[text.charCodeAt(last - 1)]! & CHAR_SPACE) last--;
-    let best = 0x7fffffff;
-    let bestNode = -1;
-    const nodes = this.nodes;
-    for (let x = head[last - from]!; x >= 0; x = nodes[x * NODE_FIELDS + N_NEXT]!) {
-      const c = nodes[x * NODE_FIELDS + N_COST]! + matrix[nodes[x * NODE_FIELDS + N_RIGHT]!]!;
-      if (c < best || (c === best && x < bestNode)) {
-        best = c;
-        bestNode = x;
-      }
-    }
+    const nodes = lattice.i32;
+    const base = lattice.nodeBase;
     const path = this.path;
     path.length = 0;
-    for (let x = bestNode; x > 0; x = nodes[x * NODE_FIELDS + N_BACK]!) path.push(x);
+    for (let x = bestLast; x > 0; x = nodes[base + x * NODE_FIELDS + N_BACK]!) path.push(x);
     for (let k = path.length - 1; k >= 0; k--) {
-      const x = path[k]!;
-      const o = x * NODE_FIELDS;
+      const o = base + path[k]! * NODE_FIELDS;
       emit.node(nodes[o + N_KIND]!, nodes[o + N_START]!, nodes[o + N_END]!, nodes[o + N_REF]!, this);
     }
-  }
-
-  /**
-   * Collects the distinct right context ids among the nodes ending at one position, each with its cheapest
-   * node (the earliest on equal cost, as mecab and Lucene keep the first of equal predecessors). Words only see
-   * a predecessor through its right id, so this loses nothing and shortens the inner loop.
-   */
-  private gatherPredecessors(fromHead: number): void {
-    const stamp = ++this.stamp;
-    const nodes = this.nodes;
-    const { rightStamp, rightSlot, predRight, predCost, predNode } = this;
-    let k = 0;
-    for (let x = fromHead; x >= 0; x = nodes[x * NODE_FIELDS + N_NEXT]!) {
-      const r = nodes[x * NODE_FIELDS + N_RIGHT]!;
-      const c = nodes[x * NODE_FIELDS + N_COST]!;
-      if (rightStamp[r] !== stamp) {
-        rightStamp[r] = stamp;
-        rightSlot[r] = k;
-        predRight[k] = r;
-        predCost[k] = c;
-        predNode[k] = x;
-        k++;
-      } else {
-        const j = rightSlot[r]!;
-        if (c < predCost[j]! || (c === predCost[j]! && x < predNode[j]!)) {
-          predCost[j] = c;
-          predNode[j] = x;
-        }
-      }
-    }
-    // Cheapest first, so that connect() can stop early (see there).
-    for (let i = 1; i < k; i++) {
-      const r = predRight[i]!;
-      const c = predCost[i]!;
-      const x = predNode[i]!;
-      let j = i - 1;
-      while (j >= 0 && (predCost[j]! > c || (predCost[j]! === c && predNode[j]! > x))) {
-        predRight[j + 1] = predRight[j]!;
-        predCost[j + 1] = predCost[j]!;
-        predNode[j + 1] = predNode[j]!;
-        j--;
-      }
-      predRight[j + 1] = r;
-      predCost[j + 1] = c;
-      predNode[j + 1] = x;
-    }
-    this.predCount = k;
-  }
-
-  /**
-   * Adds a word `[start, end)` reached from the predecessors gathered for its position: its path cost is the
-   * cheapest predecessor's cost plus the connection cost plus the word cost. The best predecessor depends only
-   * on the word's left id, so it is computed once per left id and position.
-   */
-  private connect(start: number, end: number, leftId: number, rightId: number, wordCost: number, kind: number, ref: number): void {
-    let best: number;
-    let bestNode: number;
-    if (this.leftStamp[leftId] === this.stamp) {
-      best = this.leftCost[leftId]!;
-      bestNode = this.leftNode[leftId]!;
-    } else {
-      const { predRight, predCost, predNode } = this;
-      const matrix = this.dictionary.matrix;
-      const row = leftId * this.dictionary.rightIds;
-      // Predecessors come cheapest first and no connection into this left id costs less than rowMin, so once
-      // a predecessor's cost plus rowMin exceeds the best total, no later one can win: an exact cut that skips
-      // most lookups in the 20 MB matrix (the cache misses there dominate the running time).
-      const rowMin = this.dictionary.rowMin[leftId]!;
-      best = 0x7fffffff;
-      bestNode = -1;
-      for (let k = 0, n = this.predCount; k < n; k++) {
-        if (predCost[k]! + rowMin > best) break;
-        const c = predCost[k]! + matrix[row + predRight[k]!]!;
-        if (c < best || (c === best && predNode[k]! < bestNode)) {
-          best = c;
-          bestNode = predNode[k]!;
-        }
-      }
-      this.leftStamp[leftId] = this.stamp;
-      this.leftCost[leftId] = best;
-      this.leftNode[leftId] = bestNode;
-    }
-    this.addNode(kind, ref, start, end, rightId, best + wordCost, bestNode);
   }
 
   private growNames(needed: number): Int32Array {
     const grown = new Int32Array(Math.max(needed, this.names.length * 2));
     grown.set(this.names);
     return (this.names = grown);
-  }
-
-  private growNodes(): Int32Array {
-    const grown = new Int32Array(this.nodes.length * 2);
-    grown.set(this.nodes);
-    return (this.nodes = grown);
-  }
-
-  private addNode(kind: number, ref: number, start: number, end: number, rightId: number, cost: number, back: number): void {
-    const x = this.count++;
-    const o = x * NODE_FIELDS;
-    const nodes = o < this.nodes.length ? this.nodes : this.growNodes();
-    const h = end - this.segmentStart;
-    nodes[o + N_START] = start;
-    nodes[o + N_END] = end;
-    nodes[o + N_REF] = ref;
-    nodes[o + N_KIND] = kind;
-    nodes[o + N_RIGHT] = rightId;
-    nodes[o + N_COST] = cost;
-    nodes[o + N_BACK] = back;
-    nodes[o + N_NEXT] = this.head[h]!;
-    this.head[h] = x;
   }
 
   private readonly userRefs: CompiledUserWord[] = [];

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { Analyzer } from '../../src/analyzer/analyzer.js';
+import { Lattice, N_BACK, N_END, N_KIND, N_REF, N_START, NODE_FIELDS } from '../../src/analyzer/lattice.js';
 import { fixtureDictionary, type FixtureWord } from './fixtureDictionary.js';
-import { show } from './helpers.js';
+import { realAnalyzer, repoRoot, show } from './helpers.js';
 
 // Context ids: 0 = BOS/EOS, 1 = nouns, 2 = particles.
 const noun = (surface: string, cost: number, extra: Partial<FixtureWord> = {}): FixtureWord => ({ surface, left: 1, right: 1, cost, tag: 'NNG', ...extra });
@@ -78,4 +81,51 @@ describe('Viterbi over the lattice (fixture dictionary)', () => {
       expect(tokens.slice(1).map((t) => [t.text, t.start, t.end])).toEqual([['가나', 2, 4], ['다', 4, 5]]);
     });
   });
+});
+
+describe('the WebAssembly lattice (src/analyzer/lattice.ts)', () => {
+  const text = '유정복 인천시장은 16일 인천시청에서 장후이 웨이하이시 부시장을 만나 경인아라뱃길 사업을 논의했다.';
+
+  /** The best path's nodes as [kind, start, end, ref], and the name triples of the segment. */
+  function analyse(lattice: Lattice, input: string): { path: number[][]; names: number[] } {
+    const last = lattice.run(input, 0, input.length, true, false);
+    const path: number[][] = [];
+    for (let x = last; x > 0; x = lattice.i32[lattice.nodeBase + x * NODE_FIELDS + N_BACK]!) {
+      const o = lattice.nodeBase + x * NODE_FIELDS;
+      path.unshift([lattice.i32[o + N_KIND]!, lattice.i32[o + N_START]!, lattice.i32[o + N_END]!, lattice.i32[o + N_REF]!]);
+    }
+    return { path, names: [...lattice.i32.subarray(lattice.nameBase, lattice.nameBase + lattice.nameWords)] };
+  }
+
+  it('grows its node and name areas and builds the segment again when they are full', async () => {
+    const { dictionary } = await realAnalyzer();
+    const roomy = analyse(new Lattice(dictionary, 4096), text);
+    const cramped = new Lattice(dictionary, 4096, { nodes: 1, names: 3 });
+    expect(analyse(cramped, text)).toEqual(roomy);
+    expect(roomy.path.length).toBeGreaterThan(10);
+    expect(roomy.names.length).toBeGreaterThan(0);
+    // Grown once, it keeps its room: a second text of the same kind gives the same as a fresh roomy lattice.
+    const again = '웨이하이시는 인천시와 자매도시다.';
+    expect(analyse(cramped, again)).toEqual(analyse(new Lattice(dictionary, 4096), again));
+  });
+
+  it('reads a segment in the middle of a text by its offsets in the whole text', async () => {
+    const { dictionary } = await realAnalyzer();
+    const lattice = new Lattice(dictionary, 4096);
+    const alone = analyse(lattice, text).path;
+    const prefix = '머리말\n';
+    const last = lattice.run(prefix + text, prefix.length, prefix.length + text.length, true, false);
+    const path: number[][] = [];
+    for (let x = last; x > 0; x = lattice.i32[lattice.nodeBase + x * NODE_FIELDS + N_BACK]!) {
+      const o = lattice.nodeBase + x * NODE_FIELDS;
+      path.unshift([lattice.i32[o + N_KIND]!, lattice.i32[o + N_START]! - prefix.length, lattice.i32[o + N_END]! - prefix.length, lattice.i32[o + N_REF]!]);
+    }
+    expect(path).toEqual(alone);
+  });
+
+  it('is what assembly/lattice.ts compiles to (npm run build:wasm)', () => {
+    const run = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'wasm', 'build.mjs'), '--check'], { encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  }, 60_000);
 });
