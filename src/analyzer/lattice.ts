@@ -13,6 +13,7 @@
  * instance.
  */
 import type { MecabDictionary } from './dictionary.js';
+import { decodeBase64, wasmApi, type WasmMemory } from '../wasm/runtime.js';
 import { LATTICE_WASM } from './latticeWasm.js';
 
 /** Node record fields, in Int32 (as in assembly/lattice.ts). */
@@ -54,27 +55,8 @@ interface LatticeExports {
   ): number;
 }
 
-/** The part of the WebAssembly API used here (the compiler's lib has no DOM or WebAssembly types). */
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: object };
-  Memory: new (descriptor: { initial: number }) => WasmMemory;
-}
-const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
-
 const PAGE = 65536;
 let compiled: object | undefined;
-
-function decodeBase64(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 const lattices = new WeakMap<MecabDictionary, Lattice>();
 
