@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Compiles the AssemblyScript kernels in assembly/ to WebAssembly and writes each module, base64-encoded, into a
-// TypeScript file beside its host (assembly/lattice.ts -> src/analyzer/latticeWasm.ts). Those files are committed: neither building the package nor installing it needs the
+// TypeScript file beside its host (assembly/lattice.ts -> src/analyzer/latticeWasm.ts, assembly/emissions.ts ->
+// src/tagger/emissionsWasm.ts). Those files are committed: neither building the package nor installing it needs the
 // compiler. Run it (npm run build:wasm) after changing assembly/; `--check` exits 1 when a committed module is not
 // what its source compiles to (the tests run that check).
 import { execFileSync } from 'node:child_process';
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const kernels = [
   { source: 'lattice.ts', target: join('src', 'analyzer', 'latticeWasm.ts'), name: 'LATTICE_WASM', what: 'The analyzer lattice' },
+  { source: 'emissions.ts', target: join('src', 'tagger', 'emissionsWasm.ts'), name: 'EMISSIONS_WASM', what: "The tagger's emission scores" },
 ];
 const check = process.argv.includes('--check');
 
@@ -20,12 +22,12 @@ let stale = false;
 try {
   for (const kernel of kernels) {
     const out = join(work, kernel.source.replace(/\.ts$/, '.wasm'));
-    // -O3, and no runtime: the kernels only load and store in the memory the host gives them.
+    // -O3, no runtime (the kernels only load and store in the memory the host gives them), SIMD (Node 20 has it).
     execFileSync(
       process.execPath,
       [
         join(root, 'node_modules', 'assemblyscript', 'bin', 'asc.js'), join(root, 'assembly', kernel.source),
-        '-O3', '--runtime', 'stub', '--noAssert', '--importMemory', '--use', 'abort=', '-o', out,
+        '-O3', '--runtime', 'stub', '--noAssert', '--importMemory', '--use', 'abort=', '--enable', 'simd', '-o', out,
       ],
       { stdio: 'inherit' },
     );

@@ -153,6 +153,28 @@ describe('fast inference paths', () => {
     }
   });
 
+  it('Emitter grows its WebAssembly memory for long texts and keeps each text apart', () => {
+    const emitter = new Emitter(weightTable(model)!, lexicon);
+    const long = TEXTS.slice(0, 10).join(' ').repeat(12);
+    const short = TEXTS[2]!;
+    const check = (text: string, start: number, end: number): void => {
+      const features = extractFeatures({ text, from: start, to: end }, lexicon, model.bits);
+      const expected = computeEmissions(model, features);
+      const actual = new Float64Array((end - start) * 13);
+      const positions = new Int32Array(end - start);
+      const units = emitter.emissions(text, start, end, undefined, actual, positions);
+      expect(units).toBe(features.length);
+      expect(Array.from(positions.subarray(0, units))).toEqual(Array.from(features.positions));
+      expect(Array.from(actual.subarray(0, units * 13))).toEqual(Array.from(expected.subarray(0, units * 13)));
+    };
+    expect(long.length).toBeGreaterThan(5000);
+    check(short, 0, short.length);
+    check(long, 0, long.length);
+    check(short, 3, short.length - 2);
+    check(long, 1000, 1400);
+    check(`${short}!`, 0, short.length + 1);
+  });
+
   it('Emitter handles units with more features than its 16-bit lanes hold at once', () => {
     const crowded = new TaggerLexicon();
     for (let length = 1; length <= 12; length++) for (const c of LEXICON_CLASSES) crowded.add('가'.repeat(length), c);
