@@ -25,6 +25,8 @@ const KIND_BOS = 0;
 const KIND_DICT = 1;
 const KIND_UNKNOWN = 2;
 const KIND_USER = 3;
+/** A dictionary node's kind field also holds its entry's info bits (tag, type, name class), above KIND_BITS. */
+const KIND_BITS = 2;
 
 // Bits of chars.bin and the trie's check (dictionary.ts).
 const CHAR_CLASS_MASK: u32 = 0xf;
@@ -333,7 +335,7 @@ export function analyze(
           infos |= info;
           const wordCost = <i32>load<i16>(o, 4) + (spaced ? load<i32>(penaltyByTag + (<usize>(info & 0x3f) << 2)) : 0);
           cheapestInto(leftId);
-          addNode(KIND_DICT, e, s, i + 1, <i32>load<i16>(o, 2), bestCost + wordCost, bestNode);
+          addNode(KIND_DICT | (info << KIND_BITS), e, s, i + 1, <i32>load<i16>(o, 2), bestCost + wordCost, bestNode);
         }
         if (i > s && ((infos & classBits) != 0 || (namedIndices & 1) != 0)) {
           let classes: i32 = 0;

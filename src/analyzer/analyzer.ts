@@ -5,8 +5,8 @@
  */
 import { createToken } from '../document/createToken.js';
 import type { Token } from '../document/types.js';
-import { CHAR_PUNCT, CHAR_SPACE, type MecabDictionary, type Morpheme, type NameClass, type UnknownDefinition } from './dictionary.js';
-import { KIND_UNKNOWN, KIND_USER, Lattice, N_BACK, N_END, N_KIND, N_REF, N_START, NODE_FIELDS, USER_FIELDS, latticeFor, spacePenalty } from './lattice.js';
+import { CHAR_PUNCT, CHAR_SPACE, hasExtraInfo, type MecabDictionary, type Morpheme, type NameClass, type UnknownDefinition } from './dictionary.js';
+import { KIND_BITS, KIND_UNKNOWN, KIND_USER, Lattice, N_BACK, N_END, N_KIND, N_REF, N_START, NODE_FIELDS, USER_FIELDS, latticeFor, spacePenalty } from './lattice.js';
 import { PrefixMatches, attachPrefixMatches } from './prefixMatches.js';
 import { UserLexicon, parseUserWords, type CompiledUserWord, type UserWord } from './userWords.js';
 
@@ -31,6 +31,7 @@ export interface TokenizeOptions {
  * a longer run without a line break is cut at a space near this length to bound the lattice's memory.
  */
 const MAX_SEGMENT = 4096;
+const KIND_MASK = (1 << KIND_BITS) - 1;
 
 export class Analyzer {
   private readonly user: UserLexicon;
@@ -166,7 +167,8 @@ export class Analyzer {
     for (let x = bestLast; x > 0; x = nodes[base + x * NODE_FIELDS + N_BACK]!) path.push(x);
     for (let k = path.length - 1; k >= 0; k--) {
       const o = base + path[k]! * NODE_FIELDS;
-      emit.node(nodes[o + N_KIND]!, nodes[o + N_START]!, nodes[o + N_END]!, nodes[o + N_REF]!, this);
+      const kind = nodes[o + N_KIND]!;
+      emit.node(kind & KIND_MASK, nodes[o + N_START]!, nodes[o + N_END]!, nodes[o + N_REF]!, kind >> KIND_BITS, this);
     }
   }
 
@@ -253,7 +255,8 @@ class Emitter {
     private readonly discardPunctuation: boolean,
   ) {}
 
-  node(kind: number, start: number, end: number, ref: number, analyzer: Analyzer): void {
+  /** `info`: a dictionary entry's info bits, which the lattice recorded (reading them here would miss the cache). */
+  node(kind: number, start: number, end: number, ref: number, info: number, analyzer: Analyzer): void {
     const { text, dict } = this;
     // Count whitespace runs between the previous token and this one.
     const chars = dict.chars;
@@ -280,27 +283,27 @@ class Emitter {
       this.push(token, w.morphemes, true);
       return;
     }
-    if (!dict.hasExtra(ref)) {
-      // A plain entry (most tokens): its tag and name class are in the entry record, which the lattice just
-      // read, so skip the decoded-entry cache (a 3 MB index, a cache miss per token).
-      const token = createToken(start, end, surface, dict.tag(ref), eojeol);
-      const nameClass = dict.nameClass(ref);
+    if (!hasExtraInfo(info)) {
+      // A plain entry (most tokens): its tag and name class are in the entry's info bits, so skip the
+      // decoded-entry cache (a 3 MB index, a cache miss per token).
+      const token = createToken(start, end, surface, dict.tagOfInfo(info), eojeol);
+      const nameClass = dict.nameClassOfInfo(info);
       if (nameClass) token.nameClass = nameClass;
       this.tokens.push(token);
       return;
     }
-    const info = analyzer.entryInfo(ref);
-    const token = createToken(start, end, surface, info.pos, eojeol);
-    if (info.nameClass) token.nameClass = info.nameClass;
-    if (info.reading) token.reading = info.reading;
-    if (info.kind === ENTRY_PLAIN) {
+    const decoded = analyzer.entryInfo(ref);
+    const token = createToken(start, end, surface, decoded.pos, eojeol);
+    if (decoded.nameClass) token.nameClass = decoded.nameClass;
+    if (decoded.reading) token.reading = decoded.reading;
+    if (decoded.kind === ENTRY_PLAIN) {
       this.tokens.push(token);
-    } else if (info.kind === ENTRY_COMPOUND) {
-      this.push(token, info.morphemes, true);
+    } else if (decoded.kind === ENTRY_COMPOUND) {
+      this.push(token, decoded.morphemes, true);
     } else {
       // Inflected forms (했 = 하/VV + 았/EP) and pre-analysed words keep their surface as one token: their parts
       // are not substrings of the text, and the contract is text.slice(start, end) === token.text.
-      token.morphemes = info.morphemes;
+      token.morphemes = decoded.morphemes;
       this.tokens.push(token);
     }
   }

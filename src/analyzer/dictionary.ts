@@ -74,6 +74,11 @@ const INFO_TYPE_SHIFT = 6;
 export const INFO_CLASS_SHIFT = 8;
 const INFO_EXTRA = 1 << 10;
 
+/** Whether info bits (the 4th Int16 of an entry) say that the entry has a reading or a breakdown. */
+export function hasExtraInfo(info: number): boolean {
+  return (info & INFO_EXTRA) !== 0;
+}
+
 export interface Morpheme {
   text: string;
   pos: string;
@@ -177,15 +182,23 @@ export class MecabDictionary {
   tag(entry: number): string {
     return this.meta.tags[this.tagId(entry)]!;
   }
+  /** The tag of an entry whose info bits (the 4th Int16 of its record) are `info`. */
+  tagOfInfo(info: number): string {
+    return this.meta.tags[info & INFO_TAG_MASK]!;
+  }
   /** Whether the entry has a reading or a breakdown (see {@link extra}). */
   hasExtra(entry: number): boolean {
-    return (this.entries[4 * entry + 3]! & INFO_EXTRA) !== 0;
+    return hasExtraInfo(this.entries[4 * entry + 3]!);
   }
   type(entry: number): EntryType {
     return this.meta.types[(this.entries[4 * entry + 3]! >> INFO_TYPE_SHIFT) & 3]!;
   }
   nameClass(entry: number): NameClass | undefined {
-    return this.meta.nameClasses[(this.entries[4 * entry + 3]! >> INFO_CLASS_SHIFT) & 3] || undefined;
+    return this.nameClassOfInfo(this.entries[4 * entry + 3]!);
+  }
+  /** The name class of an entry whose info bits are `info`. */
+  nameClassOfInfo(info: number): NameClass | undefined {
+    return this.meta.nameClasses[(info >> INFO_CLASS_SHIFT) & 3] || undefined;
   }
 
   /** Reading (Hanja words) and breakdown (compounds, inflected forms) of an entry. */

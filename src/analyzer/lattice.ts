@@ -21,7 +21,9 @@ export const NODE_FIELDS = 8;
 export const N_START = 0;
 export const N_END = 1;
 export const N_REF = 2;
+/** The node's kind in the low KIND_BITS; a dictionary node's entry info bits (see dictionary.ts) above them. */
 export const N_KIND = 3;
+export const KIND_BITS = 2;
 export const N_BACK = 6;
 
 export const KIND_DICT = 1;
