@@ -13,7 +13,7 @@
  * instance.
  */
 import type { MecabDictionary } from './dictionary.js';
-import { decodeBase64, wasmApi, type WasmMemory } from '../wasm/runtime.js';
+import { wasmApi, wasmModule, type WasmMemory } from '../wasm/runtime.js';
 import { LATTICE_WASM } from './latticeWasm.js';
 
 /** Node record fields, in Int32 (as in assembly/lattice.ts). */
@@ -58,7 +58,6 @@ interface LatticeExports {
 }
 
 const PAGE = 65536;
-let compiled: object | undefined;
 
 const lattices = new WeakMap<MecabDictionary, Lattice>();
 
@@ -120,7 +119,6 @@ export class Lattice {
     meta.tags.forEach((tag, k) => (penalties[k] = spacePenalty(tag)));
     const hanjaClass = meta.characterClasses.HANJA ?? -1;
 
-    compiled ??= new wasmApi.Module(decodeBase64(LATTICE_WASM));
     // Lay out the static part, then size the memory for it and the segment areas.
     let end = 0;
     const place = (bytes: number): number => {
@@ -151,7 +149,7 @@ export class Lattice {
     this.nameCapacity = Math.max(3, capacity.names ?? 6 * maxSegment);
     this.nodeCapacity = Math.max(1, capacity.nodes ?? 16 * maxSegment);
     this.memory = new wasmApi.Memory({ initial: Math.ceil(this.bytesNeeded() / PAGE) });
-    const instance = new wasmApi.Instance(compiled, { env: { memory: this.memory } });
+    const instance = new wasmApi.Instance(wasmModule(LATTICE_WASM), { env: { memory: this.memory } });
     this.wasm = instance.exports as unknown as LatticeExports;
     if (this.wasm.scratchWords(dictionary.rightIds, meta.leftIds) * 4 !== scratchBytes) {
       throw new Error('lattice: the scratch layout of assembly/lattice.ts changed; update lattice.ts');

@@ -1,8 +1,10 @@
 import type { Stage } from '../pipeline/stage.js';
 import type { ResourceLoader } from '../resources/loader.js';
 import type { Resources } from '../resources/resources.js';
+import { precompileWasm } from '../wasm/runtime.js';
 import { Analyzer, type DecompoundMode } from './analyzer.js';
 import { DICTIONARY_FOLDER, loadMecabDictionary } from './dictionary.js';
+import { LATTICE_WASM } from './latticeWasm.js';
 import type { UserWord } from './userWords.js';
 
 export interface AnalyzerStageOptions {
@@ -38,7 +40,10 @@ export function createAnalyzerStage(options: AnalyzerStageOptions = {}): Stage {
     provides: ['tokens'],
     async setup(resources: Resources) {
       const loader: ResourceLoader = { read: (name) => resources.binary(name) };
-      const dictionary = await resources.derived(`analyzer:${DICTIONARY_FOLDER}`, () => loadMecabDictionary(loader));
+      const [dictionary] = await Promise.all([
+        resources.derived(`analyzer:${DICTIONARY_FOLDER}`, () => loadMecabDictionary(loader)),
+        precompileWasm(LATTICE_WASM),
+      ]);
       analyzer = new Analyzer(dictionary, options.userDictionary);
       if (options.fromUserEntries) {
         const words: UserWord[] = [];

@@ -1,5 +1,5 @@
 import type { Token } from '../document/types.js';
-import { decodeBase64, wasmApi, type WasmMemory } from '../wasm/runtime.js';
+import { wasmApi, wasmModule, type WasmMemory } from '../wasm/runtime.js';
 import { EMISSIONS_WASM } from './emissionsWasm.js';
 import { bucketOf, hashAdd, hashAddRange, hashStart, hashString } from './hash.js';
 import { MatchBuffer, type TaggerLexicon } from './lexicon.js';
@@ -74,7 +74,6 @@ interface EmissionsExports {
 }
 
 const PAGE = 65536;
-let compiled: object | undefined;
 
 function popcount(x: number): number {
   let v = x - ((x >>> 1) & 0x55555555);
@@ -113,14 +112,13 @@ export class Emitter {
     private readonly lexicon: TaggerLexicon,
   ) {
     this.table = table;
-    compiled ??= new wasmApi.Module(decodeBase64(EMISSIONS_WASM));
     const { index, rows } = table;
     const rowsAt = align(index.byteLength);
     const seedsAt = align(rowsAt + rows.byteLength);
     const scratchAt = align(seedsAt + SEEDS.byteLength);
     this.textAt = align(scratchAt + 4 * 64);
     this.memory = new wasmApi.Memory({ initial: Math.ceil((this.textAt + (1 << 20)) / PAGE) });
-    this.wasm = new wasmApi.Instance(compiled, { env: { memory: this.memory } }).exports as EmissionsExports;
+    this.wasm = new wasmApi.Instance(wasmModule(EMISSIONS_WASM), { env: { memory: this.memory } }).exports as EmissionsExports;
     this.i32 = new Int32Array(this.memory.buffer);
     this.u16 = new Uint16Array(this.memory.buffer);
     this.f64 = new Float64Array(this.memory.buffer);

@@ -3,6 +3,8 @@ import { addCandidate } from '../document/createDocument.js';
 import type { Token } from '../document/types.js';
 import type { Capability, Stage } from '../pipeline/stage.js';
 import type { Resources } from '../resources/resources.js';
+import { precompileWasm } from '../wasm/runtime.js';
+import { EMISSIONS_WASM } from './emissionsWasm.js';
 import { loadTaggerLexicon } from './lexicon.js';
 import { decodeModel } from './model.js';
 import { Tagger } from './tagger.js';
@@ -84,6 +86,7 @@ export function createTaggerStage(options: TaggerStageOptions = {}): Stage {
     requires,
     provides: ['candidates'],
     async setup(resources) {
+      await precompileWasm(EMISSIONS_WASM);
       tagger = await loadTagger(resources, options.model);
     },
     run(doc) {

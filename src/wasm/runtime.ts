@@ -12,6 +12,7 @@ export interface WasmApi {
   Module: new (bytes: Uint8Array) => object;
   Instance: new (module: object, imports: object) => { exports: object };
   Memory: new (descriptor: { initial: number }) => WasmMemory;
+  compile(bytes: Uint8Array): Promise<object>;
 }
 
 export const wasmApi = (globalThis as unknown as { WebAssembly: WasmApi }).WebAssembly;
@@ -22,4 +23,26 @@ export function decodeBase64(text: string): Uint8Array {
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
   return bytes;
+}
+
+/** Compiled modules by their base64 text (each kernel's text is one constant, so the keys are few). */
+const modules = new Map<string, object>();
+
+/**
+ * The compiled module of a kernel: compiled now (synchronously) unless {@link precompileWasm} did it before.
+ * Node compiles a module of any size synchronously; browsers allow that on their main thread only for a few
+ * kilobytes, so the stages precompile in their (asynchronous) setup.
+ */
+export function wasmModule(base64: string): object {
+  let module = modules.get(base64);
+  if (!module) {
+    module = new wasmApi.Module(decodeBase64(base64));
+    modules.set(base64, module);
+  }
+  return module;
+}
+
+/** Compiles a kernel's module asynchronously, for {@link wasmModule} to find. */
+export async function precompileWasm(base64: string): Promise<void> {
+  if (!modules.has(base64)) modules.set(base64, await wasmApi.compile(decodeBase64(base64)));
 }
