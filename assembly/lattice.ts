@@ -258,14 +258,15 @@ function gatherPredecessors(fromHead: i32): void {
  *
  * `text`, `user` and `walked` are addressed by the unit's index in the whole text (the host passes addresses less
  * `from` units, so that only the segment needs room; addresses wrap around like every i32): text, the UTF-16
- * units; walked, a byte per unit, set to 1 where a walk started and went to its end; user, 0 or six Int32 per unit
- * (end of the longest user word starting there or 0, left id, right id, cost, space penalty, reference).
+ * units; walked, a byte per unit, set to 1 where a walk started and went to its end; user (read only when
+ * `hasUser`: a biased address may be 0), six Int32 per unit (end of the longest user word starting there or 0,
+ * left id, right id, cost, space penalty, reference).
  * head: (to - from + 1) Int32, the first node ending at each position. names: triples (start, end, classes) from
  * Int32 `firstName` on, room for `nameCapacity` Int32 in all.
  */
 export function analyze(
-  text: usize, from: i32, to: i32, endStopsWalks: bool, user: usize, headAt: usize, walked: usize, namesAt: usize,
-  firstName: i32, nameCapacity: i32, nodesAt: usize, capacity: i32,
+  text: usize, from: i32, to: i32, endStopsWalks: bool, hasUser: bool, user: usize, headAt: usize, walked: usize,
+  namesAt: usize, firstName: i32, nameCapacity: i32, nodesAt: usize, capacity: i32,
 ): i32 {
   nodes = nodesAt;
   nodeCapacity = capacity;
@@ -291,7 +292,7 @@ export function analyze(
     let anyMatch = false;
     gatherPredecessors(fromHead);
 
-    if (user != 0) {
+    if (hasUser) {
       const u = user + <usize>s * 24;
       const end = load<i32>(u);
       if (end > 0) {

@@ -52,8 +52,8 @@ interface LatticeExports {
   nodesAdded(): number;
   nameWords(): number;
   analyze(
-    text: number, from: number, to: number, endStopsWalks: number, user: number, head: number, walked: number,
-    names: number, firstName: number, nameCapacity: number, nodes: number, capacity: number,
+    text: number, from: number, to: number, endStopsWalks: number, hasUser: number, user: number, head: number,
+    walked: number, names: number, firstName: number, nameCapacity: number, nodes: number, capacity: number,
   ): number;
 }
 
@@ -210,7 +210,7 @@ export class Lattice {
       const nodesAt = this.namesAt + 4 * this.nameCapacity;
       // Addresses less `from` units (see analyze in assembly/lattice.ts); the wasm side wraps them like any i32.
       const last = this.wasm.analyze(
-        this.textAt - 2 * from, from, to, endStopsWalks ? 1 : 0, user ? this.userAt - 4 * USER_FIELDS * from : 0,
+        this.textAt - 2 * from, from, to, endStopsWalks ? 1 : 0, user ? 1 : 0, this.userAt - 4 * USER_FIELDS * from,
         this.headAt, this.walkedAt - from, this.namesAt, 0, this.nameCapacity, nodesAt, this.nodeCapacity,
       );
       if (last !== -2) {

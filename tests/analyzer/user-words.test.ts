@@ -30,6 +30,16 @@ describe('user words', () => {
     expect(after).toBe('웨이하이시장/NNP 은/JX 시장/NNG 에/JKB 갔/VV+EP 다/EC');
   });
 
+  it('is found on every line of a long text, whatever the offset of the line', () => {
+    // Each line is a segment of its own, analysed at its offset in the whole text.
+    const line = '웨이하이시장은 시장에 갔다';
+    const text = Array.from({ length: 2000 }, () => line).join('\n');
+    const tokens = withWords('웨이하이시장\tNNP').tokenize(text);
+    const found = tokens.filter((t) => t.text === '웨이하이시장' && t.pos === 'NNP');
+    expect(found).toHaveLength(2000);
+    expect(found.every((t) => text.slice(t.start, t.end) === t.text)).toBe(true);
+  });
+
   it('prefers the longer of two user words starting at the same place', () => {
     const a = withWords('인천\tNNP:place\n인천공항\tNNP:place');
     expect(show(a.tokenize('인천공항에서'))).toBe('인천공항/NNP 에서/JKB');
