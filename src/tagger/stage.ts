@@ -33,10 +33,13 @@ export function loadTagger(resources: Resources, model = DEFAULT_MODEL): Promise
   });
 }
 
-/** Tokens overlapping `[from, to)`, given tokens sorted by start; `cursor` walks forward across calls. */
-function tokensIn(tokens: readonly Token[], from: number, to: number, cursor: { at: number }): Token[] {
+/**
+ * Tokens overlapping `[from, to)` into `out` (cleared first), given tokens sorted by start; `cursor` walks forward
+ * across calls.
+ */
+function tokensIn(tokens: readonly Token[], from: number, to: number, cursor: { at: number }, out: Token[]): Token[] {
   while (cursor.at < tokens.length && tokens[cursor.at]!.end <= from) cursor.at++;
-  const out: Token[] = [];
+  out.length = 0;
   for (let k = cursor.at; k < tokens.length && tokens[k]!.start < to; k++) out.push(tokens[k]!);
   return out;
 }
@@ -78,6 +81,8 @@ export function splitLongRange(
  */
 export function createTaggerStage(options: TaggerStageOptions = {}): Stage {
   let tagger: Tagger | undefined;
+  /** The tokens of the range being tagged, reused between ranges (the tagger keeps no reference to them). */
+  const inRange: Token[] = [];
   const threshold = options.threshold ?? 0;
   const tagOptions = { scores: options.scores !== false };
   const requires: Capability[] = options.requireTokens === false ? ['text'] : ['tokens'];
@@ -102,8 +107,8 @@ export function createTaggerStage(options: TaggerStageOptions = {}): Stage {
       for (const sentence of ranges) {
         const long = sentence.end - sentence.start > MAX_TAGGED_SPAN;
         for (const range of long ? splitLongRange(text, sentence.start, sentence.end) : [sentence]) {
-          const inRange = tokens.length > 0 ? tokensIn(tokens, range.start, range.end, cursor) : undefined;
-          for (const entity of tagger.tag(text, range.start, range.end, inRange, tagOptions)) {
+          const rangeTokens = tokens.length > 0 ? tokensIn(tokens, range.start, range.end, cursor, inRange) : undefined;
+          for (const entity of tagger.tag(text, range.start, range.end, rangeTokens, tagOptions)) {
             if (entity.score < threshold) continue;
             addCandidate(doc, { start: entity.start, end: entity.end, type: entity.type, source: 'tagger', score: entity.score });
           }
