@@ -301,7 +301,7 @@ export function analyze(
       }
     }
 
-    // Every dictionary word starting at s (see analyzer.ts): one (base, check) pair per character.
+    // Every dictionary word starting at s: one (base, check, value) record per character (see lattice.ts there).
     const firstCode = <usize>load<u16>(codes + (<usize>unitAt(text, s) << 1));
     let node: i32 = firstCode == 0 ? -1 : load<i32>(rootChild + firstCode * 12);
     if (nameCount + 3 * (to - s) > nameCapacity) overflow = true;
@@ -315,13 +315,13 @@ export function analyze(
       } else {
         const code = <i32>load<u16>(codes + (<usize>unitAt(text, i) << 1));
         if (code == 0) break;
-        const nextNode = load<i32>(trie + (<usize>node << 3)) + code;
+        const nextNode = load<i32>(trie + <usize>node * 12) + code;
         if (nextNode >= trieSize) break;
-        const check = load<i32>(trie + (<usize>nextNode << 3), 4);
+        const check = load<i32>(trie + <usize>nextNode * 12, 4);
         if ((check & TRIE_PARENT_MASK) != node) break;
         node = nextNode;
-        base = load<i32>(trie + (<usize>node << 3));
-        value = check & TRIE_HAS_VALUE ? -(base < 0 ? base : load<i32>(trie + (<usize>base << 3))) - 1 : -1;
+        base = load<i32>(trie + <usize>node * 12);
+        value = load<i32>(trie + <usize>node * 12, 8);
       }
       if (base < 0) node = -1;
       if (value >= 0) {

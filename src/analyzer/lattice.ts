@@ -2,7 +2,9 @@
  * The host side of the WebAssembly lattice (assembly/lattice.ts, compiled into latticeWasm.ts): one instance per
  * dictionary, with the dictionary's tables copied into its memory once. The memory holds, in order:
  *
- *   trie (Int32 pairs) | codes (Uint16) | root children (Int32 triples) | entries (Int16 quadruples) | matrix
+ *   trie (Int32 triples: base, check, and the entry value the JavaScript trie keeps in the terminal slot, so
+ *   that a step reads one record instead of two far apart) | codes (Uint16) | root children (Int32 triples) |
+ *   entries (Int16 quadruples) | matrix
  *   (Int16) | row minima (Int16) | chars (Uint32) | space penalty per tag (Int32, 64) | unknown-word definitions
  *   per class (start and count, Int32, 16 each; then 5 Int32 per definition) | scratch (see scratchWords)
  *   | segment text (Uint16) | user words (6 Int32 per unit) | walked (a byte per unit) | head (Int32 per position)
@@ -12,7 +14,7 @@
  * built again) when a segment needs more. Analysis is synchronous, so analyzers that share a dictionary share its
  * instance.
  */
-import type { MecabDictionary } from './dictionary.js';
+import { TRIE_HAS_VALUE, type MecabDictionary } from './dictionary.js';
 import { wasmApi, wasmModule, type WasmMemory } from '../wasm/runtime.js';
 import { LATTICE_WASM } from './latticeWasm.js';
 
@@ -126,7 +128,7 @@ export class Lattice {
       end = (end + bytes + 15) & ~15;
       return at;
     };
-    const trieAt = place(trie.byteLength);
+    const trieAt = place(12 * (trie.length >> 1));
     const codesAt = place(codes.byteLength);
     const rootAt = place(rootChild.byteLength);
     const entriesAt = place(entries.byteLength);
@@ -162,7 +164,14 @@ export class Lattice {
     const copy = (at: number, array: ArrayBufferView): void => {
       bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
     };
-    copy(trieAt, trie);
+    const records = new Int32Array(this.memory.buffer, trieAt, 3 * (trie.length >> 1));
+    for (let slot = 0, slots = trie.length >> 1; slot < slots; slot++) {
+      const base = trie[2 * slot]!;
+      const check = trie[2 * slot + 1]!;
+      records[3 * slot] = base;
+      records[3 * slot + 1] = check;
+      records[3 * slot + 2] = check & TRIE_HAS_VALUE ? -(base < 0 ? base : trie[2 * base]!) - 1 : -1;
+    }
     copy(codesAt, codes);
     copy(rootAt, rootChild);
     copy(entriesAt, entries);
