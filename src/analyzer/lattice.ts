@@ -76,11 +76,10 @@ export function latticeFor(dictionary: MecabDictionary, maxSegment: number): Lat
 export class Lattice {
   private readonly memory: WasmMemory;
   private readonly wasm: LatticeExports;
-  private buffer: ArrayBuffer;
   /** Views of the whole memory, made again when it grows. */
-  i32: Int32Array;
-  private u16: Uint16Array;
-  private u8: Uint8Array;
+  i32!: Int32Array;
+  private u16!: Uint16Array;
+  private u8!: Uint8Array;
   private readonly textAt: number;
   private readonly userAt: number;
   private readonly walkedAt: number;
@@ -156,10 +155,7 @@ export class Lattice {
     if (this.wasm.scratchWords(dictionary.rightIds, meta.leftIds) * 4 !== scratchBytes) {
       throw new Error('lattice: the scratch layout of assembly/lattice.ts changed; update lattice.ts');
     }
-    this.buffer = this.memory.buffer;
-    this.i32 = new Int32Array(this.buffer);
-    this.u16 = new Uint16Array(this.buffer);
-    this.u8 = new Uint8Array(this.buffer);
+    this.views();
     const bytes = this.u8;
     const copy = (at: number, array: ArrayBufferView): void => {
       bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
@@ -236,9 +232,13 @@ export class Lattice {
   private grow(): void {
     const needed = this.bytesNeeded();
     if (needed > this.memory.buffer.byteLength) this.memory.grow(Math.ceil((needed - this.memory.buffer.byteLength) / PAGE));
-    this.buffer = this.memory.buffer;
-    this.i32 = new Int32Array(this.buffer);
-    this.u16 = new Uint16Array(this.buffer);
-    this.u8 = new Uint8Array(this.buffer);
+    this.views();
+  }
+
+  private views(): void {
+    const buffer = this.memory.buffer;
+    this.i32 = new Int32Array(buffer);
+    this.u16 = new Uint16Array(buffer);
+    this.u8 = new Uint8Array(buffer);
   }
 }
