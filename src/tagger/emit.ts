@@ -3,7 +3,7 @@ import { wasmApi, wasmModule, type WasmMemory } from '../wasm/runtime.js';
 import { EMISSIONS_WASM } from './emissionsWasm.js';
 import { bucketOf, hashAdd, hashAddRange, hashStart, hashString } from './hash.js';
 import { MatchBuffer, type TaggerLexicon } from './lexicon.js';
-import type { TaggerModel } from './model.js';
+import { popcount, type TaggerModel } from './model.js';
 
 /**
  * Emission scores straight from the text, for inference: the features of {@link extractFeatures} (features.ts),
@@ -74,13 +74,6 @@ interface EmissionsExports {
 }
 
 const PAGE = 65536;
-
-function popcount(x: number): number {
-  let v = x - ((x >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  v = (v + (v >>> 4)) & 0x0f0f0f0f;
-  return Math.imul(v, 0x01010101) >>> 24;
-}
 
 function align(bytes: number): number {
   return (bytes + 15) & ~15;

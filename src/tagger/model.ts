@@ -54,7 +54,8 @@ export interface BucketIndex {
   rank: Uint32Array;
 }
 
-function popcount(x: number): number {
+/** The number of set bits of a 32-bit integer. */
+export function popcount(x: number): number {
   let v = x - ((x >>> 1) & 0x55555555);
   v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
   v = (v + (v >>> 4)) & 0x0f0f0f0f;
