@@ -28,7 +28,7 @@ export const N_KIND = 3;
 export const KIND_BITS = 2;
 export const N_BACK = 6;
 
-export const KIND_DICT = 1;
+/** Node kinds (0 is the beginning of the segment, 1 a dictionary entry). */
 export const KIND_UNKNOWN = 2;
 export const KIND_USER = 3;
 
@@ -40,7 +40,7 @@ export const USER_FIELDS = 6;
  * the copula or a suffix (Lucene's KoreanTokenizer applies 3000 to left POS E*, J*, VCP, XSA, XSN, XSV): such
  * morphemes attach to the preceding word, so a space before one is evidence against the analysis.
  */
-export const SPACE_PENALTY = 3000;
+const SPACE_PENALTY = 3000;
 const SPACE_PENALTY_TAGS = /^(E|J|VCP$|XSA$|XSN$|XSV$)/;
 
 /** The space penalty of a word whose (first) tag is `tag`. */

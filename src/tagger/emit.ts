@@ -98,7 +98,6 @@ export class Emitter {
   private i32: Int32Array;
   private u16: Uint16Array;
   private f64: Float64Array;
-  private facts: Int32Array = new Int32Array(TOKEN_FACTS * 256);
 
   constructor(
     table: WeightTable,
@@ -152,7 +151,6 @@ export class Emitter {
       coveredBits += bitCount * span;
     }
     const tokenCount = tokens ? tokens.length : 0;
-    const facts = this.tokenFacts(text, tokens, tokenCount);
 
     // The sentence's areas after the text; the work area's bound follows the allocations in emissions().
     const length = text.length;
@@ -187,7 +185,7 @@ export class Emitter {
     i32.set(matches.start.subarray(0, matchCount), m);
     i32.set(matches.end.subarray(0, matchCount), m + matchCount);
     i32.set(matches.mask.subarray(0, matchCount), m + 2 * matchCount);
-    if (tokenCount > 0) i32.set(facts.subarray(0, TOKEN_FACTS * tokenCount), factsAt >> 2);
+    if (tokenCount > 0) this.tokenFacts(text, tokens!, tokenCount, factsAt >> 2);
     const units = this.wasm.emissions(
       this.textAt, length, from, to, matchCount, matchAt, matchAt + 4 * matchCount, matchAt + 8 * matchCount,
       tokenCount, factsAt, workAt, positionsAt, outAt, integers ? integersAt : 0, this.table.scale,
@@ -199,28 +197,27 @@ export class Emitter {
   }
 
   /**
-   * Per token, the facts the kernel cannot read from the text, as TOKEN_FACTS arrays of `count` Int32 one after the
-   * other: start, end, eojeol, the hash of its tag, the hash of its surface (-1 when longer than MAX_EOJEOL_HASH),
-   * and the buckets of its name class as its own feature, as the previous token's and as the next token's (-1:
-   * none).
+   * Per token, the facts the kernel cannot read from the text, written into memory from Int32 `at` on as
+   * TOKEN_FACTS arrays of `count` Int32 one after the other: start, end, eojeol, the hash of its tag, the hash of
+   * its surface (-1 when longer than MAX_EOJEOL_HASH), and the buckets of its name class as its own feature, as the
+   * previous token's and as the next token's (-1: none).
    */
-  private tokenFacts(text: string, tokens: readonly Token[] | undefined, count: number): Int32Array {
-    if (this.facts.length < TOKEN_FACTS * count) this.facts = new Int32Array(2 * TOKEN_FACTS * count);
-    const facts = this.facts;
+  private tokenFacts(text: string, tokens: readonly Token[], count: number, at: number): void {
+    const facts = this.i32;
     const bits = this.table.bits;
     for (let t = 0; t < count; t++) {
-      const token = tokens![t]!;
+      const token = tokens[t]!;
       const own = token.end - token.start <= MAX_EOJEOL_HASH ? hashAddRange(0x7a3, text, token.start, token.end) : -1;
       const nameClass = token.nameClass;
-      facts[t] = token.start;
-      facts[count + t] = token.end;
-      facts[2 * count + t] = token.eojeol;
-      facts[3 * count + t] = hashString(0x51ed, token.pos);
-      facts[4 * count + t] = own;
-      facts[5 * count + t] = own !== -1 && nameClass ? bucketOf(hashString(hashAdd(H55, own), nameClass), bits) : -1;
-      facts[6 * count + t] = nameClass ? bucketOf(hashString(H48, nameClass), bits) : -1;
-      facts[7 * count + t] = nameClass ? bucketOf(hashString(H49, nameClass), bits) : -1;
+      const k = at + t;
+      facts[k] = token.start;
+      facts[k + count] = token.end;
+      facts[k + 2 * count] = token.eojeol;
+      facts[k + 3 * count] = hashString(0x51ed, token.pos);
+      facts[k + 4 * count] = own;
+      facts[k + 5 * count] = own !== -1 && nameClass ? bucketOf(hashString(hashAdd(H55, own), nameClass), bits) : -1;
+      facts[k + 6 * count] = nameClass ? bucketOf(hashString(H48, nameClass), bits) : -1;
+      facts[k + 7 * count] = nameClass ? bucketOf(hashString(H49, nameClass), bits) : -1;
     }
-    return facts;
   }
 }
