@@ -135,18 +135,19 @@ export class Analyzer {
     const lattice = this.lattice;
     const user = this.user.size > 0;
     if (user) {
+      // Each start's row holds the longest user word there (0: none); words come by increasing end, so the last
+      // one written at a start is its longest.
       const rows = lattice.userRows();
-      for (let s = from; s < to; s++) {
+      for (let s = from; s < to; s++) rows[USER_FIELDS * (s - from)] = 0;
+      this.user.scan(text, from, to, (s, w) => {
         const o = USER_FIELDS * (s - from);
-        const w = this.user.longest(text, s, to);
-        rows[o] = w ? s + w.length : 0;
-        if (!w) continue;
+        rows[o] = s + w.length;
         rows[o + 1] = w.leftId;
         rows[o + 2] = w.rightId;
         rows[o + 3] = w.cost;
         rows[o + 4] = this.penaltyByTag[w.tagId]!;
         rows[o + 5] = this.userRef(w);
-      }
+      });
     }
     // A walk that reaches the segment's end is complete when no dictionary word could go on there (the end of the
     // text or a line break, which no word contains); else only at a cut of a long line.

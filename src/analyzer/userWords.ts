@@ -4,6 +4,7 @@
  */
 import { hasBatchim } from 'es-hangul';
 import { ERROR_CODES, KornerError } from '../errors.js';
+import { PatternAutomaton } from '../text/patternAutomaton.js';
 import type { MecabDictionary, Morpheme, NameClass } from './dictionary.js';
 
 export interface UserWord {
@@ -100,14 +101,15 @@ export interface CompiledUserWord {
   tagId: number;
 }
 
-interface TrieNode {
-  children: Map<number, TrieNode>;
-  word?: CompiledUserWord;
-}
-
-/** The user words of one analyzer, in a small character trie for longest-match lookup. */
+/**
+ * The user words of one analyzer, in an Aho–Corasick automaton: one pass over a segment finds the words at every
+ * start, in time linear in the segment however long the words are (a trie walk from every start cost the length
+ * of the longest match at each, which a long word over a text repeating its beginning made quadratic).
+ */
 export class UserLexicon {
-  private readonly root: TrieNode = { children: new Map() };
+  private readonly automaton = new PatternAutomaton();
+  /** The word of each pattern id (a word added again replaces the old one). */
+  private readonly byId: CompiledUserWord[] = [];
   private readonly list: UserWord[] = [];
 
   constructor(private readonly dictionary: MecabDictionary) {}
@@ -132,28 +134,19 @@ export class UserLexicon {
       cost: word.cost ?? DEFAULT_USER_WORD_COST,
       tagId: this.dictionary.tagIds.get(word.pos) ?? 0,
     };
-    let node = this.root;
-    for (let i = 0; i < surface.length; i++) {
-      const c = surface.charCodeAt(i);
-      let next = node.children.get(c);
-      if (!next) node.children.set(c, (next = { children: new Map() }));
-      node = next;
-    }
-    if (node.word) this.list[this.list.indexOf(node.word.word)] = compiled.word;
+    const id = this.automaton.add(surface);
+    const old = this.byId[id];
+    if (old) this.list[this.list.indexOf(old.word)] = compiled.word;
     else this.list.push(compiled.word);
-    node.word = compiled;
+    this.byId[id] = compiled;
   }
 
-  /** The longest user word at `start` that ends by `limit`. */
-  longest(text: string, start: number, limit: number): CompiledUserWord | undefined {
-    let node: TrieNode | undefined = this.root;
-    let found: CompiledUserWord | undefined;
-    for (let i = start; i < limit; i++) {
-      node = node.children.get(text.charCodeAt(i));
-      if (!node) break;
-      if (node.word) found = node.word;
-    }
-    return found;
+  /**
+   * Calls `visit(start, word)` for every user word inside `text[from, to)`, by increasing end: the last call for a
+   * start gives the longest word there.
+   */
+  scan(text: string, from: number, to: number, visit: (start: number, word: CompiledUserWord) => void): void {
+    this.automaton.scan(text, from, to, (start, _end, id) => visit(start, this.byId[id]!));
   }
 
   /**

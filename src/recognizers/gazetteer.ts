@@ -1,3 +1,5 @@
+import { PatternAutomaton } from '../text/patternAutomaton.js';
+
 /**
  * A character trie over surfaces (UTF-16 code units), for dictionary look-up at every position of a text: the
  * tokenizer segments eojeol with it and the name recognisers find places and organisations with it.
@@ -31,10 +33,20 @@ interface FlatTrie<V> {
   values: (V | undefined)[];
 }
 
+/**
+ * Surfaces longer than this (in UTF-16 units) are not walked from each start: a walk costs the length of the
+ * match, and one surface as long as the text (a user entry), walked from every start of a text that repeats its
+ * beginning, made the look-ups quadratic. They are found in one pass of an automaton over the text instead (see
+ * {@link LongSurfaces}). The dictionaries' own names are all shorter.
+ */
+export const LONG_SURFACE = 64;
+
 export class Trie<V> {
   private readonly root: TrieNode<V> = { children: new Map() };
   private count = 0;
   private flatForm: FlatTrie<V> | undefined;
+  /** The surfaces longer than {@link LONG_SURFACE} that have a value; undefined until there is one. */
+  private long: LongSurfaces<V> | undefined;
 
   /** Number of surfaces with a value. */
   get size(): number {
@@ -57,6 +69,8 @@ export class Trie<V> {
     if (node.value === undefined) this.count++;
     node.value = value;
     this.flatForm = undefined;
+    if (surface.length > LONG_SURFACE) (this.long ??= new LongSurfaces()).add(surface);
+    this.long?.changed();
   }
 
   get(surface: string): V | undefined {
@@ -86,6 +100,7 @@ export class Trie<V> {
       node.value = undefined;
       this.count--;
       this.flatForm = undefined;
+      this.long?.delete(surface);
     }
   }
 
@@ -99,12 +114,14 @@ export class Trie<V> {
     if (start >= limit) return found;
     const flat = this.flat();
     let node = rootNode(flat, text.charCodeAt(start));
+    const walkLimit = Math.min(limit, start + LONG_SURFACE);
     for (let i = start; node >= 0; ) {
       const value = flat.values[node];
       if (value !== undefined) found.push({ start, end: i + 1, value });
-      if (++i >= limit) break;
+      if (++i >= walkLimit) break;
       node = childOf(flat, node, text.charCodeAt(i));
     }
+    for (const match of this.long?.at(this, text, start) ?? NO_MATCHES) if (match.end <= limit) found.push(match);
     return found;
   }
 
@@ -127,6 +144,7 @@ export class Trie<V> {
     const flat = this.flat();
     let node = rootNode(flat, text.charCodeAt(start));
     let found = false;
+    const walkLimit = Math.min(n, start + LONG_SURFACE);
     for (let i = start; node >= 0; ) {
       const value = flat.values[node];
       if (value !== undefined && (ends === undefined || ends[i + 1] === 1)) {
@@ -134,10 +152,68 @@ export class Trie<V> {
         out.value = value;
         found = true;
       }
-      if (++i >= n) break;
+      if (++i >= walkLimit) break;
       node = childOf(flat, node, text.charCodeAt(i));
     }
+    // A long surface is longer than anything the walk found: the longest of them that ends well wins.
+    for (const match of this.long?.at(this, text, start) ?? NO_MATCHES) {
+      if (ends === undefined || ends[match.end] === 1) {
+        out.end = match.end;
+        out.value = match.value;
+        found = true;
+      }
+    }
     return found;
+  }
+}
+
+const NO_MATCHES: readonly never[] = [];
+
+/**
+ * The surfaces of a trie longer than {@link LONG_SURFACE}, and where they occur in the text last looked up: found
+ * by one automaton pass over the whole text on its first look-up, kept by start offset.
+ */
+class LongSurfaces<V> {
+  private readonly surfaces = new Set<string>();
+  private automaton: { scan: PatternAutomaton; values: V[] } | undefined;
+  private index: { text: string; byStart: Map<number, TrieMatch<V>[]> } | undefined;
+
+  add(surface: string): void {
+    this.surfaces.add(surface);
+    this.changed();
+  }
+
+  delete(surface: string): void {
+    if (this.surfaces.delete(surface)) this.changed();
+  }
+
+  /** A value changed: the automaton and the index are made again on the next look-up. */
+  changed(): void {
+    this.automaton = undefined;
+    this.index = undefined;
+  }
+
+  /** The long surfaces starting at `start` in `text`, shortest first (undefined: none). */
+  at(trie: Trie<V>, text: string, start: number): readonly TrieMatch<V>[] | undefined {
+    if (this.surfaces.size === 0) return undefined;
+    if (this.index?.text !== text) {
+      if (!this.automaton) {
+        const scan = new PatternAutomaton();
+        const values: V[] = [];
+        for (const surface of this.surfaces) values[scan.add(surface)] = trie.get(surface)!;
+        this.automaton = { scan, values };
+      }
+      const { scan, values } = this.automaton;
+      const byStart = new Map<number, TrieMatch<V>[]>();
+      scan.scan(text, 0, text.length, (s, end, id) => {
+        const list = byStart.get(s);
+        const match = { start: s, end, value: values[id]! };
+        if (list) list.push(match);
+        else byStart.set(s, [match]);
+      });
+      this.index = { text, byStart };
+    }
+    return this.index.byStart.get(start);
   }
 }
 

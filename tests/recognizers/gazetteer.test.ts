@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Trie } from '../../src/recognizers/gazetteer.js';
+import { LONG_SURFACE, Trie } from '../../src/recognizers/gazetteer.js';
 import { NAME_DICTIONARIES, buildNameLexicon } from '../../src/recognizers/lexicon.js';
 import { parseTsv } from '../../src/resources/tsv.js';
 import { repoRoot } from '../helpers.js';
@@ -52,6 +52,41 @@ describe('Trie', () => {
     trie.delete('인천');
     expect(trie.get('인천')).toBeUndefined();
     expect(trie.matchesAt('인천시청', 0).map((m) => m.value)).toEqual([2]);
+  });
+
+  it('finds surfaces longer than a walk goes, as it finds short ones', () => {
+    const trie = new Trie<string>();
+    const long = '가 '.repeat(LONG_SURFACE);
+    const longer = `${long}나`;
+    for (const word of ['가', long.trim(), longer]) trie.set(word, `${word.length}`);
+    const text = `${longer} ${long}`;
+    expect(trie.matchesAt(text, 0).map((m) => m.end)).toEqual([1, long.length - 1, longer.length]);
+    expect(trie.matchesAt(text, 0, longer.length - 1).map((m) => m.end)).toEqual([1, long.length - 1]);
+    const hit: { end: number; value: string | undefined } = { end: 0, value: undefined };
+    expect(trie.longestAt(text, 0, hit)).toBe(true);
+    expect(hit.end).toBe(longer.length);
+    const ends = new Uint8Array(text.length + 1);
+    ends[long.length - 1] = 1;
+    expect(trie.longestEndingAt(text, 0, ends, hit)).toBe(true);
+    expect(hit.end).toBe(long.length - 1);
+    trie.delete(longer);
+    expect(trie.longestAt(text, 0, hit)).toBe(true);
+    expect(hit.end).toBe(long.length - 1);
+    trie.set(long.trim(), 'changed');
+    expect(trie.matchesAt(text, longer.length + 1).map((m) => m.value)).toEqual(['1', 'changed']);
+  });
+
+  it('looks up a surface as long as the text at every start in linear time', () => {
+    const text = '가 '.repeat(100_000);
+    const trie = new Trie<number>();
+    trie.set(text.trim(), 1);
+    const hit: { end: number; value: number | undefined } = { end: 0, value: undefined };
+    const start = performance.now();
+    let found = 0;
+    for (let i = 0; i < text.length; i += 2) if (trie.longestAt(text, i, hit)) found++;
+    expect(found).toBe(1);
+    // Walking the surface from every start took minutes here (the bound only catches that).
+    expect(performance.now() - start).toBeLessThan(2_000);
   });
 });
 

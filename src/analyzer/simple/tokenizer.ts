@@ -32,6 +32,12 @@ const FINAL_PARTICLE = 0.05;
 const UNKNOWN_SINGLE_SYLLABLE = 0.5;
 /** Longest particle or ending the tokenizer looks for, in syllables. */
 const MAX_SUFFIX = 6;
+/**
+ * Longest unknown stretch the segmentation considers, in units: without a bound, every start tried every end of
+ * its run, quadratic in a run without spaces (a page of one syllable). A longer stretch with no known word in it
+ * comes out in pieces of this length; no eojeol of real text comes near it.
+ */
+const MAX_UNKNOWN_RUN = 256;
 
 export function createSimpleTokenizer(lexicon: NameLexicon): SimpleTokenizer {
   const words = new Trie<WordInfo>();
@@ -129,7 +135,7 @@ export function createSimpleTokenizer(lexicon: NameLexicon): SimpleTokenizer {
           back[j] = { from: i, ...info };
         }
       }
-      for (let j = i + 1; j <= n; j++) {
+      for (let j = i + 1, last = Math.min(n, i + MAX_UNKNOWN_RUN); j <= last; j++) {
         const c = here + UNKNOWN_RUN + UNKNOWN_PER_SYLLABLE * (j - i) + (j - i === 1 ? UNKNOWN_SINGLE_SYLLABLE : 0);
         if (c < cost[j]!) {
           cost[j] = c;
