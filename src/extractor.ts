@@ -4,13 +4,21 @@ import { ENTITY_TYPES } from './document/types.js';
 import { ERROR_CODES, KornerError } from './errors.js';
 import { defaultStages } from './pipeline/defaultStages.js';
 import { createPipeline, type Pipeline } from './pipeline/pipeline.js';
+import { batchTexts, DEFAULT_BATCH } from './pipeline/batches.js';
 import { documentByDocumentPrefix } from './pipeline/pretenuring.js';
+import { DEFAULT_WINDOW_SIZE, windowsOf, type Window } from './pipeline/windows.js';
 import type { RunOptions, Stage } from './pipeline/stage.js';
 import type { ResourceLoader } from './resources/loader.js';
 import { Resources } from './resources/resources.js';
 import { parseUserDictionary, validateUserEntries, type UserEntry } from './resources/userDictionary.js';
 
 export interface ExtractorOptions extends RunOptions {
+  /**
+   * Documents longer than twice this many UTF-16 units run in windows of this size to twice it, cut at line or
+   * sentence ends (see pipeline/windows.ts), so that memory does not grow with the document; the results are
+   * those of one run over the whole. Default 65,536; `Infinity` runs every document whole.
+   */
+  windowSize?: number;
   /** Where dictionaries come from. The Node entry point defaults to the package's `dictionaries/` folder. */
   loader?: ResourceLoader;
   /** Extra entries: a list, or TSV text (`surface<TAB>type<TAB>canonical`), or several of either. */
@@ -71,6 +79,32 @@ function validateTypes(types: readonly string[] | undefined): void {
   }
 }
 
+/** The options of createExtractor that are plain data (what can be sent to a worker thread), checked. */
+export interface CheckedExtractorOptions extends RunOptions {
+  userDictionary?: UserEntry[];
+  windowSize?: number;
+}
+
+/** Checks the data options of createExtractor (not `loader` and `stages`) and returns them in plain form. */
+export function validateExtractorOptions(options: ExtractorOptions): CheckedExtractorOptions {
+  const checked: CheckedExtractorOptions = {};
+  if (options.referenceDate !== undefined) checked.referenceDate = validateReferenceDate(options.referenceDate)!;
+  if (options.types !== undefined) {
+    validateTypes(options.types);
+    checked.types = options.types;
+  }
+  if (options.minScore !== undefined) checked.minScore = options.minScore;
+  if (options.userDictionary !== undefined) checked.userDictionary = collectUserEntries(options.userDictionary);
+  if (options.windowSize !== undefined) {
+    const size = options.windowSize;
+    if (size !== Infinity && (!Number.isInteger(size) || size < 64)) {
+      throw new KornerError(ERROR_CODES.OPTION, `windowSize must be an integer of at least 64 (UTF-16 units) or Infinity, got ${String(size)}.`);
+    }
+    checked.windowSize = size;
+  }
+  return checked;
+}
+
 function collectUserEntries(option: ExtractorOptions['userDictionary']): UserEntry[] {
   if (option === undefined) return [];
   if (typeof option === 'string') return parseUserDictionary(option);
@@ -85,20 +119,15 @@ function collectUserEntries(option: ExtractorOptions['userDictionary']): UserEnt
 
 /**
  * Loads the dictionaries once and returns an extractor whose `extract` is synchronous. Create one and reuse it:
- * creating is the expensive part.
+ * creating is the expensive part (a second extractor over the same loader shares the first one's dictionaries).
  */
 export async function createExtractor(options: ExtractorOptions & { loader: ResourceLoader }): Promise<Extractor> {
-  const defaults: RunOptions = {};
-  if (options.referenceDate !== undefined) defaults.referenceDate = validateReferenceDate(options.referenceDate)!;
-  if (options.types !== undefined) {
-    validateTypes(options.types);
-    defaults.types = options.types;
-  }
-  if (options.minScore !== undefined) defaults.minScore = options.minScore;
-  const resources = new Resources(options.loader, collectUserEntries(options.userDictionary));
+  const { userDictionary, windowSize = DEFAULT_WINDOW_SIZE, ...defaults } = validateExtractorOptions(options);
+  const resources = new Resources(options.loader, userDictionary ?? []);
   const stages = options.stages ? options.stages(defaultStages()) : defaultStages();
   const pipeline = createPipeline(stages);
   await pipeline.setup(resources);
+  const windows = pipeline.windowable ? windowSize : Infinity;
 
   /** Checks one text and its options, merged over the extractor's defaults. */
   const check = (text: string, runOptions: RunOptions): RunOptions => {
@@ -109,12 +138,6 @@ export async function createExtractor(options: ExtractorOptions & { loader: Reso
     validateReferenceDate(merged.referenceDate);
     validateTypes(merged.types);
     return merged;
-  };
-
-  /** One document through the pipeline, with the options it ran with. */
-  const runOne = (text: string, runOptions: RunOptions): { doc: KornerDocument; merged: RunOptions } => {
-    const merged = check(text, runOptions);
-    return { doc: pipeline.run(createDocument(text, merged.referenceDate), merged), merged };
   };
 
   /** Checks every input of a batch (before any runs) and returns its texts and their merged options. */
@@ -135,13 +158,6 @@ export async function createExtractor(options: ExtractorOptions & { loader: Reso
     return { texts, options };
   };
 
-  /** `texts[from, texts.length)` through the pipeline, stage by stage (errors name their index in `texts`). */
-  const runRest = (texts: readonly string[], options: readonly RunOptions[], from: number): KornerDocument[] => {
-    const docs: KornerDocument[] = [];
-    for (let i = from; i < texts.length; i++) docs.push(createDocument(texts[i]!, options[i]!.referenceDate));
-    return pipeline.runBatch(docs, options.slice(from), texts.length > 1 ? from : undefined);
-  };
-
   const toResult = (doc: KornerDocument, merged: RunOptions): ExtractResult => {
     const keep = merged.types ? new Set(merged.types) : undefined;
     const minScore = merged.minScore;
@@ -154,33 +170,59 @@ export async function createExtractor(options: ExtractorOptions & { loader: Reso
     return result;
   };
 
+  /**
+   * Texts through the pipeline in batches of windows (a text is one window unless it is long: see
+   * pipeline/windows.ts), so that memory is bounded by a batch however many and however long the texts are.
+   */
+  const extractAllChecked = (texts: readonly string[], options: readonly RunOptions[]): ExtractResult[] => {
+    const results: ExtractResult[] = new Array(texts.length);
+    const named = texts.length > 1;
+    const run = (group: readonly Window[]): void => {
+      const docs = group.map((window) => window.document());
+      const groupOptions = group.map((window) => options[window.index]!);
+      pipeline.runStages(0, pipeline.documentStart, docs, groupOptions, named ? (i) => group[i]!.index : undefined);
+      const finished: { doc: KornerDocument; index: number }[] = [];
+      group.forEach((window, i) => {
+        const whole = window.finish(docs[i]!);
+        if (whole) finished.push({ doc: whole, index: window.index });
+      });
+      pipeline.runStages(
+        pipeline.documentStart,
+        pipeline.stages.length,
+        finished.map((f) => f.doc),
+        finished.map((f) => options[f.index]!),
+        named ? (i) => finished[i]!.index : undefined,
+      );
+      for (const { doc, index } of finished) results[index] = toResult(doc, options[index]!);
+    };
+    const all = texts.flatMap((text, index) => windowsOf(text, index, options[index]!.referenceDate, windows));
+    // The first documents a process extracts go one by one, each created, run and dropped before the next, so
+    // that V8 does not learn to allocate documents in its old generation (see pipeline/pretenuring.ts).
+    const single = documentByDocumentPrefix(all.map((window) => window.length));
+    for (let i = 0; i < single; i++) run([all[i]!]);
+    for (const group of batchTexts(all.slice(single), DEFAULT_BATCH, (window) => window.length)) run(group);
+    return results;
+  };
+
   return {
     pipeline,
     resources,
-    process: (text, runOptions = {}) => runOne(text, runOptions).doc,
+    process(text, runOptions = {}) {
+      const merged = check(text, runOptions);
+      return pipeline.run(createDocument(text, merged.referenceDate), merged);
+    },
     processAll(inputs, runOptions = {}) {
       const { texts, options } = checkAll(inputs, runOptions);
-      return runRest(texts, options, 0);
+      const docs = texts.map((text, i) => createDocument(text, options[i]!.referenceDate));
+      return pipeline.runBatch(docs, options, texts.length > 1 ? 0 : undefined);
     },
     extract(text, runOptions = {}) {
-      const { doc, merged } = runOne(text, runOptions);
-      return toResult(doc, merged);
+      const merged = check(text, runOptions);
+      return extractAllChecked([text], [merged])[0]!;
     },
     extractAll(inputs, runOptions = {}) {
       const { texts, options } = checkAll(inputs, runOptions);
-      const results: ExtractResult[] = [];
-      // The first documents a process extracts go one by one, each created, run and dropped before the next, so
-      // that V8 does not learn to allocate documents in its old generation (see pipeline/pretenuring.ts).
-      const single = documentByDocumentPrefix(texts);
-      for (let i = 0; i < single; i++) {
-        const doc = createDocument(texts[i]!, options[i]!.referenceDate);
-        results.push(toResult(pipeline.runBatch([doc], [options[i]!], texts.length > 1 ? i : undefined)[0]!, options[i]!));
-      }
-      if (single < texts.length) {
-        const docs = runRest(texts, options, single);
-        for (let i = 0; i < docs.length; i++) results.push(toResult(docs[i]!, options[single + i]!));
-      }
-      return results;
+      return extractAllChecked(texts, options);
     },
   };
 }

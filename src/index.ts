@@ -28,3 +28,6 @@ export async function extract(text: string, options: RunOptions = {}): Promise<E
   shared ??= createExtractor();
   return (await shared).extract(text, options);
 }
+
+export { createExtractorPool, defaultWorkerCount } from './parallel/pool.js';
+export type { ExtractorPool, ExtractorPoolOptions } from './parallel/pool.js';

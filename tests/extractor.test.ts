@@ -121,7 +121,7 @@ describe('extractAll', () => {
     const staged = extractor.extractAll(texts);
     setDocumentByDocumentUnits(texts[0]!.length + texts[1]!.length + 2);
     expect(extractor.extractAll(texts)).toEqual(staged);
-    expect(documentByDocumentPrefix(['x'])).toBe(0);
+    expect(documentByDocumentPrefix([1])).toBe(0);
   });
 
   it.each([

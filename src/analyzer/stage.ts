@@ -1,9 +1,11 @@
+import type { Token } from '../document/types.js';
 import type { Stage } from '../pipeline/stage.js';
 import type { ResourceLoader } from '../resources/loader.js';
 import type { Resources } from '../resources/resources.js';
+import { contextOf } from '../pipeline/windows.js';
 import { precompileWasm } from '../wasm/runtime.js';
 import { Analyzer, type DecompoundMode } from './analyzer.js';
-import { DICTIONARY_FOLDER, loadMecabDictionary } from './dictionary.js';
+import { DICTIONARY_FOLDER, loadMecabDictionary, type MecabDictionary } from './dictionary.js';
 import { LATTICE_WASM } from './latticeWasm.js';
 import type { UserWord } from './userWords.js';
 
@@ -20,6 +22,22 @@ export interface AnalyzerStageOptions {
    * Default false.
    */
   fromUserEntries?: boolean;
+}
+
+/** mecab-ko-dic, compiled once per loader and shared by the analyzers and the tagger's lexicon of every extractor. */
+export function mecabDictionaryOf(resources: Resources): Promise<MecabDictionary> {
+  const loader: ResourceLoader = { read: (name) => resources.binary(name) };
+  return resources.derived(`analyzer:${DICTIONARY_FOLDER}`, () => loadMecabDictionary(loader), 'loader');
+}
+
+/** Copies of the tokens inside `[from, to)`, with offsets from `from` (the tokens are sorted by start). */
+export function shiftTokens(tokens: readonly Token[], from: number, to: number): Token[] {
+  const out: Token[] = [];
+  for (const token of tokens) {
+    if (token.start < from || token.end > to) continue;
+    out.push({ ...token, start: token.start - from, end: token.end - from });
+  }
+  return out;
 }
 
 const ENTRY_CLASSES = { PERSON: 'person', LOCATION: 'place', ORGANIZATION: 'other' } as const;
@@ -39,11 +57,7 @@ export function createAnalyzerStage(options: AnalyzerStageOptions = {}): Stage {
     requires: ['text'],
     provides: ['tokens'],
     async setup(resources: Resources) {
-      const loader: ResourceLoader = { read: (name) => resources.binary(name) };
-      const [dictionary] = await Promise.all([
-        resources.derived(`analyzer:${DICTIONARY_FOLDER}`, () => loadMecabDictionary(loader)),
-        precompileWasm(LATTICE_WASM),
-      ]);
+      const [dictionary] = await Promise.all([mecabDictionaryOf(resources), precompileWasm(LATTICE_WASM)]);
       analyzer = new Analyzer(dictionary, options.userDictionary);
       if (options.fromUserEntries) {
         const words: UserWord[] = [];
@@ -56,7 +70,15 @@ export function createAnalyzerStage(options: AnalyzerStageOptions = {}): Stage {
     },
     run(doc) {
       if (!analyzer) throw new Error('korner: the tokens stage ran before its setup; create the pipeline with its setup.');
-      doc.tokens = analyzer.tokenize(doc.text, tokenizeOptions);
+      const context = contextOf(doc);
+      if (!context) {
+        doc.tokens = analyzer.tokenize(doc.text, tokenizeOptions);
+        return;
+      }
+      // A window of a long document: analysed in its context, and its own tokens given offsets into the window.
+      const all = analyzer.tokenize(context.text, tokenizeOptions);
+      doc.window!.contextTokens = all;
+      doc.tokens = shiftTokens(all, context.shift, context.shift + doc.text.length);
     },
   };
 }

@@ -1,18 +1,6 @@
-/** Limits of one batch of records (see {@link batchRecords}). */
-export interface BatchLimits {
-  /** At most this many records in a batch. */
-  records: number;
-  /** At most about this many UTF-16 units of text in a batch (a batch holds at least one record). */
-  units: number;
-}
+import { DEFAULT_BATCH, type BatchLimits } from '../pipeline/batches.js';
 
-/**
- * 512 records or 64k units. Each stage runs over the whole batch before the next, so its tables stay in the
- * processor's cache: over klue-open-text (CPU time, best of 4, same process, 2026-11-27) batches of 32 took
- * 862 ms, 256 took 669 ms, 512 took 632 ms, 1024 took 639 ms. Peak RSS hardly depends on it (klue 276 MB with 32,
- * 293 MB with 512; nsmc-5mb 458 and 470 MB over four passes): a batch of 64k units holds a few MB of documents.
- */
-export const DEFAULT_BATCH: BatchLimits = { records: 512, units: 1 << 16 };
+export { DEFAULT_BATCH, type BatchLimits };
 
 /**
  * Groups records into batches, in input order, so that the pipeline can run each stage over many documents at

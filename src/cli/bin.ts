@@ -1,4 +1,5 @@
 import type { CliContext } from './context.js';
+import { SIGNAL_EXIT } from './interrupt.js';
 import { main } from './main.js';
 import { Output } from './output.js';
 import { tuneV8ForBatchRuns } from './v8Tuning.js';
@@ -8,6 +9,8 @@ tuneV8ForBatchRuns();
 const context: CliContext = {
   stdout: new Output(process.stdout),
   warn: (message) => process.stderr.write(`${message}\n`),
+  stderr: process.stderr,
+  signals: process,
 };
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   // A closed pipe (korner ... | head) is a normal end, not a crash.
@@ -16,6 +19,8 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 main(process.argv.slice(2), context).then(
   (status) => {
+    // After a signal, standard input may still be open (a run stops without reading it to its end): exit now.
+    if (status === SIGNAL_EXIT.SIGINT || status === SIGNAL_EXIT.SIGTERM) process.exit(status);
     process.exitCode = status;
   },
   (error: unknown) => {

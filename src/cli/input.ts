@@ -11,6 +11,8 @@ export interface InputRecord {
   /** The decoded text (invalid UTF-8 replaced by U+FFFD), absent when the record could not be read. */
   text?: string;
   error?: { code: ErrorCode; message: string };
+  /** Bytes of input the record took (a line with its line break), for progress. */
+  bytes?: number;
 }
 
 export interface ReadOptions {
@@ -18,6 +20,8 @@ export interface ReadOptions {
   maxBytes: number;
   /** Receives warnings (invalid UTF-8, NUL bytes), each naming the input and line. */
   warn: (message: string) => void;
+  /** How standard input is named in ids and messages (default `stdin`). */
+  stdinName?: string;
 }
 
 const NEWLINE = 0x0a;
@@ -37,21 +41,18 @@ function decode(bytes: Uint8Array, where: string, warn: ReadOptions['warn']): st
   return text;
 }
 
-/** How an input is named in messages and ids: its path, or `stdin`. */
-export function displayName(source: string): string {
-  return source === '-' ? 'stdin' : source;
+/** How an input is named in messages and ids: its path, or `stdin` (or the name given for it). */
+export function displayName(source: string, stdinName = 'stdin'): string {
+  return source === '-' ? stdinName : source;
 }
 
 function openInput(source: string): Readable {
   return source === '-' ? process.stdin : createReadStream(source, { highWaterMark: 1 << 20 });
 }
 
-function readError(source: string, error: unknown): KornerError {
+function readError(name: string, error: unknown): KornerError {
   const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-  return new KornerError(
-    ERROR_CODES.INPUT_READ,
-    `cannot read ${displayName(source)} (${reason}); check the path and its permissions.`,
-  );
+  return new KornerError(ERROR_CODES.INPUT_READ, `cannot read ${name} (${reason}); check the path and its permissions.`);
 }
 
 function tooLarge(where: string, maxBytes: number): InputRecord['error'] {
@@ -70,8 +71,10 @@ export async function* readLines(source: string, options: ReadOptions): AsyncGen
   let pendingBytes = 0;
   let overflow = false;
   let line = 1;
+  /** Bytes of the current line read so far, line break included. */
+  let lineBytes = 0;
   const finish = (): InputRecord => {
-    const where = `${displayName(source)}:${line}`;
+    const where = `${displayName(source, options.stdinName)}:${line}`;
     let record: InputRecord;
     if (overflow) {
       record = { source, line, error: tooLarge(where, options.maxBytes)! };
@@ -80,8 +83,10 @@ export async function* readLines(source: string, options: ReadOptions): AsyncGen
       if (bytes.length > 0 && bytes[bytes.length - 1] === 0x0d) bytes = bytes.subarray(0, bytes.length - 1);
       record = { source, line, text: decode(bytes, where, options.warn) };
     }
+    record.bytes = lineBytes;
     pending = [];
     pendingBytes = 0;
+    lineBytes = 0;
     overflow = false;
     line++;
     return record;
@@ -91,6 +96,7 @@ export async function* readLines(source: string, options: ReadOptions): AsyncGen
       let from = 0;
       for (let nl = chunk.indexOf(NEWLINE, from); nl !== -1; nl = chunk.indexOf(NEWLINE, from)) {
         append(chunk.subarray(from, nl));
+        lineBytes++;
         yield finish();
         from = nl + 1;
       }
@@ -98,15 +104,16 @@ export async function* readLines(source: string, options: ReadOptions): AsyncGen
     }
   } catch (error) {
     if (line === 1 && pendingBytes === 0) {
-      const failure = readError(source, error);
+      const failure = readError(displayName(source, options.stdinName), error);
       yield { source, line: 0, error: { code: failure.code, message: failure.message } };
       return;
     }
-    throw readError(source, error);
+    throw readError(displayName(source, options.stdinName), error);
   }
   if (pendingBytes > 0 || overflow) yield finish();
 
   function append(part: Uint8Array): void {
+    lineBytes += part.length;
     if (part.length === 0 || overflow) return;
     if (pendingBytes + part.length > options.maxBytes) {
       overflow = true;
@@ -126,11 +133,11 @@ export async function readDocument(source: string, options: ReadOptions): Promis
   try {
     for await (const chunk of openInput(source) as AsyncIterable<Uint8Array>) {
       size += chunk.length;
-      if (size > options.maxBytes) return { source, line: 1, error: tooLarge(displayName(source), options.maxBytes)! };
+      if (size > options.maxBytes) return { source, line: 1, error: tooLarge(displayName(source, options.stdinName), options.maxBytes)! };
       parts.push(chunk);
     }
   } catch (error) {
-    const failure = readError(source, error);
+    const failure = readError(displayName(source, options.stdinName), error);
     return { source, line: 0, error: { code: failure.code, message: failure.message } };
   }
   const bytes = concat(parts, size);
@@ -141,14 +148,14 @@ export async function readDocument(source: string, options: ReadOptions): Promis
     text = lenientDecoder.decode(bytes);
     const lines = text.split('\n');
     const bad = lines.findIndex((l) => l.includes('\uFFFD'));
-    options.warn(`${displayName(source)}:${bad + 1}: invalid UTF-8, decoded with U+FFFD replacement characters`);
+    options.warn(`${displayName(source, options.stdinName)}:${bad + 1}: invalid UTF-8, decoded with U+FFFD replacement characters`);
   }
   const nul = text.indexOf('\0');
   if (nul >= 0) {
     const lineOfNul = text.slice(0, nul).split('\n').length;
-    options.warn(`${displayName(source)}:${lineOfNul}: contains NUL characters (U+0000); they are kept as text`);
+    options.warn(`${displayName(source, options.stdinName)}:${lineOfNul}: contains NUL characters (U+0000); they are kept as text`);
   }
-  return { source, line: 1, text };
+  return { source, line: 1, text, bytes: size };
 }
 
 function concat(parts: Uint8Array[], size: number): Uint8Array {

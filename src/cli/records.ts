@@ -14,6 +14,8 @@ export interface DocumentRecord {
   /** Fields of a JSONL record other than id, text and referenceDate, passed through to the output. */
   extra?: Record<string, unknown>;
   error?: { code: ErrorCode; message: string };
+  /** Bytes of input the record took, for progress. */
+  bytes?: number;
 }
 
 /**
@@ -27,29 +29,31 @@ export async function* readRecords(
   options: ReadOptions,
 ): AsyncGenerator<DocumentRecord> {
   for (const source of sources) {
+    const name = displayName(source, options.stdinName);
     if (mode === 'document') {
       const record = await readDocument(source, options);
-      yield { ...record, id: displayName(source) };
+      yield { ...record, id: name };
       continue;
     }
     for await (const record of readLines(source, options)) {
-      const id = `${displayName(source)}:${record.line}`;
+      const id = `${name}:${record.line}`;
+      const bytes = record.bytes ?? 0;
       if (record.error || record.text === undefined) {
-        yield { source, line: record.line, id, ...(record.error ? { error: record.error } : {}) };
+        yield { source, line: record.line, id, bytes, ...(record.error ? { error: record.error } : {}) };
         continue;
       }
       if (mode === 'text') {
-        yield { source, line: record.line, id, text: record.text };
+        yield { source, line: record.line, id, text: record.text, bytes };
         continue;
       }
       if (record.text.trim() === '') continue;
-      yield parseJsonRecord(source, record.line, record.text);
+      yield { ...parseJsonRecord(name, source, record.line, record.text), bytes };
     }
   }
 }
 
-function parseJsonRecord(source: string, line: number, text: string): DocumentRecord {
-  const where = `${displayName(source)}:${line}`;
+function parseJsonRecord(name: string, source: string, line: number, text: string): DocumentRecord {
+  const where = `${name}:${line}`;
   const fail = (message: string): DocumentRecord => ({
     source,
     line,

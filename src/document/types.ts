@@ -1,3 +1,5 @@
+import type { DocumentWindow } from '../pipeline/windows.js';
+
 /**
  * The document model: one object that every pipeline stage reads and extends.
  *
@@ -126,6 +128,8 @@ export interface KornerDocument {
   links?: Link[];
   /** Free space for user stages; keys should be namespaced by the stage name. */
   extra: Record<string, unknown>;
+  /** Set when this is one window of a longer document (see Stage.scope): where it is, and what its windows share. */
+  window?: DocumentWindow;
 }
 
 /** Normalised text and, for each of its UTF-16 units, the original offset it came from. */

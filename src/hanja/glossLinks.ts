@@ -331,7 +331,7 @@ export function createGlossLinkStage(): Stage {
   let tables: HanjaTables | undefined;
   // The reader's tables are read and checked in setup; the reader itself (about 0.1 s to build) is built on the
   // first text whose Han characters it has to read.
-  const build = (): HanjaReader => (reader ??= HanjaReader.fromTables(tables!));
+  const build = (): HanjaReader => (reader ??= HanjaReader.forTables(tables!));
   return {
     name: 'glossLinks',
     requires: ['entities'],

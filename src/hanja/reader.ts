@@ -28,6 +28,8 @@ export const HANJA_TABLES = {
   kana: 'hanja/kana-hangul.tsv',
 } as const;
 
+const readersByTables = new WeakMap<HanjaTables, HanjaReader>();
+
 /** A headline abbreviation (北 → 북한, LOCATION). */
 export interface Abbreviation {
   readonly hanja: string;
@@ -107,13 +109,26 @@ export class HanjaReader {
     );
   }
 
+  /**
+   * The reader of these tables, built on first use and then shared by every stage and extractor that has them
+   * (the tables are shared by the extractors over one loader: see Resources).
+   */
+  static forTables(tables: HanjaTables): HanjaReader {
+    let reader = readersByTables.get(tables);
+    if (!reader) {
+      reader = HanjaReader.fromTables(tables);
+      readersByTables.set(tables, reader);
+    }
+    return reader;
+  }
+
   /** The reader for these resources, built once and shared by every stage that asks. */
   static load(resources: Resources): Promise<HanjaReader> {
     return resources.derived('hanja:reader', async () => {
       const tables = await HanjaReader.loadTables(resources);
       await loadMandarinLibraries();
-      return HanjaReader.fromTables(tables);
-    });
+      return HanjaReader.forTables(tables);
+    }, 'loader');
   }
 
   /**
@@ -144,7 +159,7 @@ export class HanjaReader {
         for (const column of columns) table.column(column);
       }
       return { readings, words, pinyin, abbreviations, surnames, japanese, kana };
-    });
+    }, 'loader');
   }
 
   /**

@@ -6,16 +6,37 @@ import type { Capability, RunOptions, Stage } from './stage.js';
 /** What every document has before the first stage runs. */
 const INITIAL_CAPABILITIES: readonly Capability[] = ['text', 'referenceDate'];
 
+/** What a long document has after its windows, for the stages that run on it whole (see Pipeline.windowable). */
+const WHOLE_DOCUMENT_CAPABILITIES: readonly Capability[] = ['text', 'referenceDate', 'language', 'entities', 'links', 'canonical'];
+
 /**
  * An ordered list of stages whose requirements were checked when it was created: a stage that needs something no
  * earlier stage provides makes `createPipeline` throw, not the thousandth document.
  */
 export class Pipeline {
   readonly stages: readonly Stage[];
+  /**
+   * Where the stages that run on the whole document begin (see Stage.scope): the first stage with scope
+   * `document`, or the number of stages when there is none.
+   */
+  readonly documentStart: number;
+  /**
+   * Whether a long document may run in windows: the stages from `documentStart` on need nothing that the whole
+   * document lacks after its windows (tokens, candidates and the like stay with each window).
+   */
+  readonly windowable: boolean;
 
   constructor(stages: readonly Stage[]) {
     validateStages(stages);
     this.stages = stages;
+    const first = stages.findIndex((stage) => stage.scope === 'document');
+    this.documentStart = first < 0 ? stages.length : first;
+    const available = new Set<Capability>(WHOLE_DOCUMENT_CAPABILITIES);
+    this.windowable = stages.slice(this.documentStart).every((stage) => {
+      const ok = stage.requires.every((need) => available.has(need));
+      for (const capability of stage.provides) available.add(capability);
+      return ok;
+    });
   }
 
   /** Names of the stages, in order. */
@@ -40,15 +61,31 @@ export class Pipeline {
    * given (the batch is part of a larger one), else `i` when there are several.
    */
   runBatch(docs: readonly KornerDocument[], options: readonly RunOptions[], firstIndex?: number): KornerDocument[] {
+    const named = firstIndex !== undefined || docs.length > 1;
+    const first = firstIndex ?? 0;
+    this.runStages(0, this.stages.length, docs, options, named ? (i) => first + i : undefined);
+    return docs as KornerDocument[];
+  }
+
+  /**
+   * Runs stages `[from, to)` over `docs`, stage by stage (see runBatch); a failure names the document
+   * `indexOf(i)` when `indexOf` is given. For the extractor, which runs the window part and the document part of
+   * the pipeline apart (see Stage.scope).
+   */
+  runStages(
+    from: number,
+    to: number,
+    docs: readonly KornerDocument[],
+    options: readonly RunOptions[],
+    indexOf?: (i: number) => number,
+  ): void {
     if (options.length !== docs.length) {
       throw new KornerError(ERROR_CODES.OPTION, `runBatch: ${docs.length} documents but ${options.length} option objects; pass one per document.`);
     }
-    const named = firstIndex !== undefined || docs.length > 1;
-    const first = firstIndex ?? 0;
-    for (const stage of this.stages) {
-      for (let i = 0; i < docs.length; i++) runStage(stage, docs[i]!, options[i]!, named ? first + i : undefined);
+    for (let s = from; s < to; s++) {
+      const stage = this.stages[s]!;
+      for (let i = 0; i < docs.length; i++) runStage(stage, docs[i]!, options[i]!, indexOf?.(i));
     }
-    return docs as KornerDocument[];
   }
 }
 

@@ -21,13 +21,13 @@ export const DOCUMENT_BY_DOCUMENT_UNITS = 1 << 15;
 let remaining = DOCUMENT_BY_DOCUMENT_UNITS;
 
 /**
- * How many of `texts`' leading documents to run one by one: as long as the budget lasts (it shrinks by their
- * length in UTF-16 units), each document counting whole.
+ * How many of the leading documents to run one by one, given their lengths in UTF-16 units: as long as the
+ * budget lasts (it shrinks by their lengths), each document counting whole.
  */
-export function documentByDocumentPrefix(texts: readonly string[]): number {
+export function documentByDocumentPrefix(lengths: readonly number[]): number {
   let count = 0;
-  while (remaining > 0 && count < texts.length) {
-    remaining -= texts[count]!.length + 1;
+  while (remaining > 0 && count < lengths.length) {
+    remaining -= lengths[count]! + 1;
     count++;
   }
   return count;

@@ -36,6 +36,14 @@ export interface Stage {
   readonly name: string;
   readonly requires: readonly Capability[];
   readonly provides: readonly Capability[];
+  /**
+   * What a run sees of a long document, which the extractor cuts into windows (see pipeline/windows.ts):
+   * `window` (the default) runs on each window in turn, with offsets into the window and `doc.window` telling
+   * where it is; `document` runs once on the whole document after its windows, which then has the text, the
+   * language, the reference date, the entities and the links of all of them (resolving aliases across the
+   * document, say). A document-scope stage and the stages after it all run on the whole document.
+   */
+  readonly scope?: 'window' | 'document';
   setup?(resources: Resources): Promise<void> | void;
   run(doc: KornerDocument, options: RunOptions): void;
 }

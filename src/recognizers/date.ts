@@ -301,7 +301,28 @@ export function loadHolidays(resources: Resources): Promise<HolidayTable> {
       holidays.set(key, m && row[calendar]?.trim() === 'solar' ? { month: Number(m[1]), day: Number(m[2]) } : null);
     }
     return holidays;
-  });
+  }, 'loader');
+}
+
+/** What the dateTime stage hands from one window of a long document to the next (see DocumentWindow.carry). */
+interface DateTimeCarry {
+  /** The whole document's dateline (null: it has none), found once. */
+  dateline?: string | null;
+  /** The last day named in full so far. */
+  dateAnchor?: CalendarDate;
+}
+
+/** The stage's carry for a window of a long document (undefined for a whole document). */
+function carryOf(doc: KornerDocument): DateTimeCarry | undefined {
+  return doc.window ? ((doc.window.carry.dateTime ??= {}) as DateTimeCarry) : undefined;
+}
+
+/** The dateline of the document (of the whole document, for a window of a long one: found once). */
+function datelineOf(doc: KornerDocument): string | undefined {
+  const carry = carryOf(doc);
+  if (!carry) return findDateline(doc.text.normalize('NFKC'));
+  if (carry.dateline === undefined) carry.dateline = findDateline(doc.window!.documentText.normalize('NFKC')) ?? null;
+  return carry.dateline ?? undefined;
 }
 
 /** The reference date a document is read against: the option, the document's own, else its dateline. */
@@ -330,7 +351,7 @@ export function createDateTimeStage(): Stage {
         );
       }
       if (options.referenceDate === undefined && doc.referenceDate === undefined) {
-        const dateline = findDateline(doc.text.normalize('NFKC'));
+        const dateline = datelineOf(doc);
         if (dateline) doc.referenceDate = dateline;
       }
       const referenceText = referenceDateOf(doc, options);
@@ -341,6 +362,9 @@ export function createDateTimeStage(): Stage {
       const norm = normalizedOf(doc);
       const ctx: { reference?: CalendarDate; anchor?: CalendarDate } = {};
       if (reference) ctx.reference = reference;
+      // The day that 이날 and 다음날 count from carries over from the previous window of a long document.
+      const carried = carryOf(doc);
+      if (carried?.dateAnchor) ctx.anchor = carried.dateAnchor;
       for (const match of findDatesAndTimes(norm.text, grammar)) {
         if (match.spec) {
           const value = resolveDate(match.spec, ctx);
@@ -352,6 +376,7 @@ export function createDateTimeStage(): Stage {
         }
         emit(doc, norm, match, 'dateTime');
       }
+      if (carried && ctx.anchor) carried.dateAnchor = ctx.anchor;
     },
   };
 }

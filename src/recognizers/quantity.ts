@@ -405,7 +405,7 @@ const LEXICON_KEY = 'quantity:lexicon';
 /** Loads the unit and counter tables into a lexicon (cached per Resources). */
 export function loadUnitLexicon(resources: Resources): Promise<UnitLexicon> {
   return resources.derived(LEXICON_KEY, async () =>
-    compileUnitLexicon(await resources.table('units.tsv'), await resources.table('counters.tsv')),
+    compileUnitLexicon(await resources.table('units.tsv'), await resources.table('counters.tsv')), 'loader',
   );
 }
 

@@ -53,6 +53,8 @@ export function createAliasStage(): Stage {
     name: 'aliases',
     requires: ['entities'],
     provides: ['canonical'],
+    // A mention takes the canonical name of an equal mention anywhere in the document.
+    scope: 'document',
     async setup(resources) {
       lexicon = await loadNameLexicon(resources);
     },

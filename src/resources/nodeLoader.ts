@@ -20,9 +20,26 @@ export function defaultDictionaryRoot(): string {
   throw new Error('cannot find the korner dictionaries folder next to the package; reinstall korner');
 }
 
-/** A loader over a folder on disk (by default the package's own `dictionaries/`). */
+/**
+ * The loaders made so far, by folder, held weakly: while one is in use, every extractor over the same folder gets
+ * the same loader and so shares its dictionaries (Resources caches by loader); once none is, both can go.
+ */
+const loaders = new Map<string, WeakRef<ResourceLoader>>();
+
+/**
+ * A loader over a folder on disk (by default the package's own `dictionaries/`). The same folder gives the same
+ * loader object while one is alive, so that extractors share what they load from it.
+ */
 export function nodeLoader(root: string = defaultDictionaryRoot()): ResourceLoader {
   const base = resolve(root);
+  const existing = loaders.get(base)?.deref();
+  if (existing) return existing;
+  const loader = folderLoader(base);
+  loaders.set(base, new WeakRef(loader));
+  return loader;
+}
+
+function folderLoader(base: string): ResourceLoader {
   return {
     async read(name) {
       // A view of the Buffer, not a copy (the dictionary files are 40 MB; copying them was a tenth of the start-up).

@@ -1,6 +1,6 @@
-import { DICTIONARY_FOLDER, loadMecabDictionary, type MecabDictionary, type NameClass } from '../analyzer/dictionary.js';
+import type { MecabDictionary, NameClass } from '../analyzer/dictionary.js';
+import { mecabDictionaryOf } from '../analyzer/stage.js';
 import type { PrefixMatches } from '../analyzer/prefixMatches.js';
-import type { ResourceLoader } from '../resources/loader.js';
 import type { Resources } from '../resources/resources.js';
 
 /**
@@ -356,8 +356,7 @@ export const LEXICON_FILES: readonly string[] = SOURCES.map((source) => source.f
 export function loadTaggerLexicon(resources: Resources): Promise<TaggerLexicon> {
   return resources.derived('tagger:lexicon', async () => {
     const lexicon = new TaggerLexicon();
-    const loader: ResourceLoader = { read: (name) => resources.binary(name) };
-    lexicon.names = await resources.derived(`analyzer:${DICTIONARY_FOLDER}`, () => loadMecabDictionary(loader));
+    lexicon.names = await mecabDictionaryOf(resources);
     for (const source of SOURCES) {
       const table = await resources.table(source.file);
       const column = (name: string): number => table.column(name);
@@ -369,5 +368,5 @@ export function loadTaggerLexicon(resources: Resources): Promise<TaggerLexicon> 
       }
     }
     return lexicon;
-  });
+  }, 'loader');
 }

@@ -2,6 +2,8 @@ import { prefixMatchesOf } from '../analyzer/prefixMatches.js';
 import { addCandidate } from '../document/createDocument.js';
 import type { Token } from '../document/types.js';
 import type { Capability, Stage } from '../pipeline/stage.js';
+import { contextOf } from '../pipeline/windows.js';
+import { shiftTokens } from '../analyzer/stage.js';
 import type { Resources } from '../resources/resources.js';
 import { precompileWasm } from '../wasm/runtime.js';
 import { EMISSIONS_WASM } from './emissionsWasm.js';
@@ -30,7 +32,7 @@ export function loadTagger(resources: Resources, model = DEFAULT_MODEL): Promise
   return resources.derived(`tagger:${model}`, async () => {
     const [bytes, lexicon] = await Promise.all([resources.binary(model), loadTaggerLexicon(resources)]);
     return new Tagger(decodeModel(bytes), lexicon);
-  });
+  }, 'loader');
 }
 
 /**
@@ -98,19 +100,27 @@ export function createTaggerStage(options: TaggerStageOptions = {}): Stage {
       if (!tagger) throw new Error('the tagger stage ran before its setup; create it through createExtractor');
       const text = doc.text;
       const ranges = doc.sentences && doc.sentences.length > 0 ? doc.sentences : [{ start: 0, end: text.length }];
-      const tokens = doc.tokens ?? [];
+      // The features read three characters and a word past each range: a window of a long document is tagged in
+      // its context (its offsets plus `shift`), with the analyzer's tokens of that context, so that its edges are
+      // tagged as in one run over the whole document.
+      const context = contextOf(doc);
+      const tagged = context ? context.text : text;
+      const shift = context ? context.shift : 0;
+      const tokens = context ? (doc.window!.contextTokens ?? shiftTokens(doc.tokens ?? [], -shift, Infinity)) : (doc.tokens ?? []);
       const cursor = { at: 0 };
       doc.candidates ??= [];
       // The analyzer's trie matches spare the lexicon a second walk of mecab-ko-dic over the same text. (The lexicon
       // checks that they are for this text, so leaving them set when tagging throws is harmless.)
-      tagger.lexicon.usePrefixMatches(prefixMatchesOf(doc.tokens, text));
+      tagger.lexicon.usePrefixMatches(prefixMatchesOf(tokens, tagged));
       for (const sentence of ranges) {
         const long = sentence.end - sentence.start > MAX_TAGGED_SPAN;
         for (const range of long ? splitLongRange(text, sentence.start, sentence.end) : [sentence]) {
-          const rangeTokens = tokens.length > 0 ? tokensIn(tokens, range.start, range.end, cursor, inRange) : undefined;
-          for (const entity of tagger.tag(text, range.start, range.end, rangeTokens, tagOptions)) {
+          const from = range.start + shift;
+          const to = range.end + shift;
+          const rangeTokens = tokens.length > 0 ? tokensIn(tokens, from, to, cursor, inRange) : undefined;
+          for (const entity of tagger.tag(tagged, from, to, rangeTokens, tagOptions)) {
             if (entity.score < threshold) continue;
-            addCandidate(doc, { start: entity.start, end: entity.end, type: entity.type, source: 'tagger', score: entity.score });
+            addCandidate(doc, { start: entity.start - shift, end: entity.end - shift, type: entity.type, source: 'tagger', score: entity.score });
           }
         }
       }

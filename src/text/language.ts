@@ -29,14 +29,15 @@ function mostlyHangul(sample: string): boolean {
   return false;
 }
 
-/** Sets `doc.language` with franc. */
+/** Sets `doc.language` with franc (the whole document's, for each window of a long one). */
 export function createLanguageStage(): Stage {
   return {
     name: 'language',
     requires: ['text'],
     provides: ['language'],
     run(doc) {
-      doc.language = detectLanguage(doc.text);
+      // A window of a long document has the document's language (read from its start, as for a whole one).
+      doc.language = detectLanguage(doc.window ? doc.window.documentText : doc.text);
     },
   };
 }

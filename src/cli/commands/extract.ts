@@ -1,20 +1,31 @@
+import { createWriteStream } from 'node:fs';
+import { stat, truncate } from 'node:fs/promises';
 import { ENTITY_TYPES, type EntityType } from '../../document/types.js';
 import { ERROR_CODES, KornerError } from '../../errors.js';
+import { FRAMING, RECORD_FORMATS, type RecordFormat } from '../../formats/records.js';
 import type { RunOptions } from '../../pipeline/stage.js';
-import { createExtractor, validateReferenceDate, type Extractor, type ExtractInput, type ExtractResult } from '../../index.js';
+import { createExtractor, validateReferenceDate } from '../../index.js';
+import { defaultWorkerCount } from '../../parallel/pool.js';
+import { toJobRecord, type JobSettings } from '../../parallel/recordJob.js';
+import { inThreadRunner, poolRunner, type RecordRunner } from '../../parallel/recordRunner.js';
 import { parseUserDictionary } from '../../resources/userDictionary.js';
+import type { UserEntry } from '../../resources/userDictionary.js';
 import { oneOf, parseCommandArgs, positiveInteger, readOptionFile } from '../args.js';
-import type { CliContext } from '../context.js';
-import { formatPretty } from '../output.js';
 import { batchRecords } from '../batches.js';
+import type { CliContext } from '../context.js';
+import { Interrupt, SIGNAL_EXIT } from '../interrupt.js';
+import { Output } from '../output.js';
+import { NO_PROGRESS, terminalProgress, type ProgressSink } from '../progress.js';
 import { INPUT_MODES, readRecords, type DocumentRecord } from '../records.js';
+import { resumePoint } from '../resume.js';
 
 export const extractHelp = `Usage: korner extract [options] [files...]
 
 Finds people, places, organisations, dates, times and figures. Reads the files, or standard input when none
 (or "-") is given, and writes one result per input document, in input order. Documents go through the pipeline
 in batches of up to 512 (faster: each stage sees the batch at once); a batch ends early when the input pauses, so
-lines typed or piped in slowly are answered one by one.
+lines typed or piped in slowly are answered one by one. Long documents run in windows of 64k characters cut at
+line ends, so memory does not grow with them.
 
 Options:
   --input text|document|jsonl  text: each line is a document (default); document: each file (or all of
@@ -22,40 +33,68 @@ Options:
                                (other fields are passed through)
   --format jsonl|json|pretty   jsonl: one {"id","entities","links"} line per document (default);
                                json: one JSON array; pretty: a readable table
+  -o, --output FILE            write to FILE instead of standard output
   --reference-date YYYY-MM-DD  date that relative dates (오는 27일, 지난해) are read against
   --types LIST                 keep only these types, comma-separated (PERSON,LOCATION,ORGANIZATION,
                                DATE,TIME,QUANTITY)
   --min-score N                drop entities whose score is below N (0..1)
   --user-dict FILE             add dictionary entries: TSV surface<TAB>type<TAB>canonical (repeatable)
+  --workers N                  worker threads (default: one per core, or 1 when the input is files of
+                               under 1 MB in all); 1 runs in this thread. The output is the same
+  --skip N                     skip the first N documents (to continue a run that stopped after N); ids
+                               and line numbers stay those of the whole input
+  --resume FILE                continue an interrupted run whose output is FILE (jsonl or json): count the
+                               documents it holds whole, skip as many, and append to it
+  --id-prefix NAME             name standard input NAME in ids and messages (default "stdin")
+  -q, --quiet                  no progress bar (it is shown only when standard error is a terminal)
   --strict                     stop at the first bad record with exit status 2 (default: write an error
                                record {"line","error"} in its place and go on)
   --max-bytes N                largest line or document in bytes (default 16777216)
   -h, --help                   show this help
 
 Exit status: 0 all records processed; 1 some records were errors (written in their place); 2 usage error, or
-the first bad record with --strict.
+the first bad record with --strict; 130 or 143 stopped by SIGINT or SIGTERM (after closing the output: the
+message says how to resume).
 `;
 
-const FORMATS = ['jsonl', 'json', 'pretty'] as const;
+/** Below this much input in files, one thread is faster than starting workers. */
+const POOL_MIN_BYTES = 1 << 20;
 
-export async function runExtract(args: string[], context: CliContext): Promise<number> {
+interface ExtractCommand {
+  sources: string[];
+  settings: JobSettings;
+  userDictionary: UserEntry[];
+  maxBytes: number;
+  strict: boolean;
+  workers: number | undefined;
+  skip: number;
+  output: string | undefined;
+  resume: string | undefined;
+  stdinName: string | undefined;
+  quiet: boolean;
+}
+
+function parseExtractArgs(args: string[]): ExtractCommand | undefined {
   const { values, positionals } = parseCommandArgs('extract', args, {
     input: { type: 'string', default: 'text' },
     format: { type: 'string', default: 'jsonl' },
+    output: { type: 'string', short: 'o' },
     'reference-date': { type: 'string' },
     types: { type: 'string' },
     'min-score': { type: 'string' },
     'user-dict': { type: 'string', multiple: true },
+    workers: { type: 'string' },
+    skip: { type: 'string' },
+    resume: { type: 'string' },
+    'id-prefix': { type: 'string' },
+    quiet: { type: 'boolean', short: 'q', default: false },
     strict: { type: 'boolean', default: false },
     'max-bytes': { type: 'string', default: String(16 * 1024 * 1024) },
     help: { type: 'boolean', short: 'h', default: false },
   });
-  if (values.help) {
-    await context.stdout.write(extractHelp);
-    return 0;
-  }
+  if (values.help) return undefined;
   const mode = oneOf('extract', 'input', values.input!, INPUT_MODES);
-  const format = oneOf('extract', 'format', values.format!, FORMATS);
+  const format = oneOf('extract', 'format', values.format!, RECORD_FORMATS);
   const runOptions: RunOptions = {};
   if (values['reference-date'] !== undefined) {
     runOptions.referenceDate = validateReferenceDate(values['reference-date'], '--reference-date')!;
@@ -72,85 +111,179 @@ export async function runExtract(args: string[], context: CliContext): Promise<n
     }
     runOptions.minScore = minScore;
   }
-  const userDictionary = (values['user-dict'] ?? []).map((path) =>
-    parseUserDictionary(readOptionFile('user dictionary', path), path),
-  );
-  const maxBytes = positiveInteger('extract', 'max-bytes', values['max-bytes']!);
-  const extractor = await createExtractor({ userDictionary: userDictionary.flat(), ...runOptions });
-  const out = context.stdout;
-  const sources = positionals.length > 0 ? positionals : ['-'];
-  let errors = 0;
-  let first = true;
-  if (format === 'json') await out.write('[');
-  const records = readRecords(sources, mode, { maxBytes, warn: context.warn });
-  for await (const batch of batchRecords(records)) {
-    const results = extractBatch(extractor, batch, runOptions);
-    for (let k = 0; k < batch.length; k++) {
-      const record = batch[k]!;
-      const outcome = results[k]!;
-      let line: Record<string, unknown>;
-      if (record.error) {
-        errors++;
-        context.warn(record.error.message);
-        if (values.strict) {
-          throw new KornerError(record.error.code, `${record.error.message} (stopped by --strict)`);
-        }
-        line = { id: record.id, line: record.line, error: record.error };
-      } else if (outcome instanceof KornerError) {
-        if (values.strict) throw outcome;
-        errors++;
-        context.warn(`${record.id}: ${outcome.message}`);
-        line = { id: record.id, line: record.line, error: { code: outcome.code, message: outcome.message } };
-      } else {
-        const result = outcome!;
-        if (format === 'pretty') {
-          await out.write(formatPretty(String(record.id), result.entities, result.links));
-          continue;
-        }
-        line = { id: record.id, ...record.extra };
-        if (mode === 'text') line.text = record.text;
-        line.entities = result.entities;
-        line.links = result.links;
-      }
-      if (format === 'jsonl') await out.write(`${JSON.stringify(line)}\n`);
-      else if (format === 'json') await out.write(`${first ? '\n' : ',\n'}${JSON.stringify(line)}`);
-      else await out.write(`# ${record.id}\n  error ${(line.error as { message: string }).message}\n\n`);
-      first = false;
-    }
+  if (values.resume !== undefined && values.output !== undefined) {
+    throw new KornerError(ERROR_CODES.USAGE, 'extract: --resume FILE writes to FILE; give it without --output.');
   }
-  if (format === 'json') await out.write(first ? ']\n' : '\n]\n');
-  return errors > 0 ? 1 : 0;
+  if (values.resume !== undefined && values.skip !== undefined) {
+    throw new KornerError(ERROR_CODES.USAGE, 'extract: --resume counts the documents to skip itself; give it without --skip.');
+  }
+  return {
+    sources: positionals.length > 0 ? positionals : ['-'],
+    settings: { mode, format, runOptions },
+    userDictionary: (values['user-dict'] ?? []).flatMap((path) => parseUserDictionary(readOptionFile('user dictionary', path), path)),
+    maxBytes: positiveInteger('extract', 'max-bytes', values['max-bytes']!),
+    strict: values.strict!,
+    workers: values.workers === undefined ? undefined : positiveInteger('extract', 'workers', values.workers),
+    skip: values.skip === undefined ? 0 : nonNegativeInteger('skip', values.skip),
+    output: values.output,
+    resume: values.resume,
+    stdinName: values['id-prefix'],
+    quiet: values.quiet!,
+  };
 }
 
-/**
- * The results of a batch of records, in order: extractAll over the documents of the batch; should that throw (a bad
- * reference date in one record, a failing stage), each record again on its own, so that the error lands on the
- * record that caused it. Error records of the input get undefined.
- */
-function extractBatch(
-  extractor: Extractor,
-  batch: readonly DocumentRecord[],
-  runOptions: RunOptions,
-): (ExtractResult | KornerError | undefined)[] {
-  const inputs: ExtractInput[] = [];
-  const at: number[] = [];
-  batch.forEach((record, k) => {
-    if (record.error) return;
-    inputs.push({ text: record.text!, options: record.referenceDate ? { referenceDate: record.referenceDate } : {} });
-    at.push(k);
-  });
-  const results: (ExtractResult | KornerError | undefined)[] = new Array(batch.length).fill(undefined);
-  try {
-    extractor.extractAll(inputs, runOptions).forEach((result, j) => (results[at[j]!] = result));
-  } catch {
-    inputs.forEach((input, j) => {
-      try {
-        results[at[j]!] = extractor.extract(input.text, { ...runOptions, ...input.options });
-      } catch (error) {
-        if (!(error instanceof KornerError)) throw error;
-        results[at[j]!] = error;
-      }
-    });
+function nonNegativeInteger(option: string, value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) {
+    throw new KornerError(ERROR_CODES.USAGE, `extract: --${option} must be a whole number (0 or more), got "${value}".`);
   }
-  return results;
+  return number;
+}
+
+/** The total size of the inputs when they are all files (undefined for standard input or a file that is not there). */
+async function inputSize(sources: readonly string[]): Promise<number | undefined> {
+  let total = 0;
+  for (const source of sources) {
+    if (source === '-') return undefined;
+    try {
+      total += (await stat(source)).size;
+    } catch {
+      return undefined;
+    }
+  }
+  return total;
+}
+
+/** The records of the inputs after the first `skip`, with the bytes of those skipped counted in `skipped`. */
+async function* skipRecords(records: AsyncIterable<DocumentRecord>, skip: number, skipped: { bytes: number }): AsyncGenerator<DocumentRecord> {
+  let index = 0;
+  for await (const record of records) {
+    if (index++ < skip) {
+      skipped.bytes += record.bytes ?? 0;
+      continue;
+    }
+    yield record;
+  }
+}
+
+export async function runExtract(args: string[], context: CliContext): Promise<number> {
+  const command = parseExtractArgs(args);
+  if (!command) {
+    await context.stdout.write(extractHelp);
+    return 0;
+  }
+  const { settings, sources } = command;
+  const framing = FRAMING[settings.format];
+  const size = await inputSize(sources);
+
+  // Where the output goes, and from which record on.
+  let skip = command.skip;
+  let out = context.stdout;
+  let outputFile: NodeJS.WritableStream | undefined;
+  let count = 0;
+  let opened = false;
+  const target = command.resume ?? command.output;
+  if (command.resume !== undefined) {
+    const point = await resumePoint(command.resume, settings.format);
+    await truncate(command.resume, point.keepBytes).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') throw error;
+    });
+    skip = point.records;
+    count = point.records;
+    opened = point.keepBytes > 0;
+  }
+  if (target !== undefined) {
+    outputFile = createWriteStream(target, { flags: command.resume !== undefined ? 'a' : 'w' });
+    out = new Output(outputFile);
+  }
+
+  const workers = command.workers ?? (size !== undefined && size < POOL_MIN_BYTES ? 1 : defaultWorkerCount());
+  let runner: RecordRunner;
+  if (workers > 1) {
+    runner = await poolRunner({ workers, extractor: { ...settings.runOptions, userDictionary: command.userDictionary } }, settings);
+  } else {
+    runner = inThreadRunner(await createExtractor({ userDictionary: command.userDictionary, ...settings.runOptions }), settings);
+  }
+
+  const interrupt = new Interrupt(context.signals);
+  const skipped = { bytes: 0 };
+  const progress: ProgressSink =
+    context.stderr?.isTTY && !command.quiet ? terminalProgress(context.stderr, size, { records: count, bytes: 0 }) : NO_PROGRESS;
+  let errors = 0;
+  let written = 0;
+  /** Records that were read but not written when a run stops (to say where to resume). */
+  const queue: { batch: DocumentRecord[]; outcomes: ReturnType<RecordRunner['run']> }[] = [];
+
+  const writeBatch = async (batch: DocumentRecord[], outcomes: Awaited<ReturnType<RecordRunner['run']>>): Promise<void> => {
+    let bytes = 0;
+    let done = 0;
+    for (let k = 0; k < batch.length; k++) {
+      const record = batch[k]!;
+      const outcome = outcomes[k]!;
+      if (outcome.error) {
+        errors++;
+        context.warn(outcome.error.warning);
+        if (command.strict) {
+          const message = record.error ? `${outcome.error.message} (stopped by --strict)` : outcome.error.warning.replace(/: korner: /, ': ');
+          throw new KornerError(outcome.error.code, message);
+        }
+      }
+      await out.write(`${framing.before(count)}${outcome.body}${framing.after}`);
+      count++;
+      written++;
+      done++;
+      bytes += record.bytes ?? 0;
+      if (interrupt.signal) break;
+    }
+    progress.advance(done, bytes + skipped.bytes);
+    skipped.bytes = 0;
+  };
+
+  const records = skipRecords(
+    readRecords(sources, settings.mode, { maxBytes: command.maxBytes, warn: context.warn, ...(command.stdinName ? { stdinName: command.stdinName } : {}) }),
+    skip,
+    skipped,
+  );
+  let failure: unknown;
+  try {
+    if (!opened) await out.write(framing.open);
+    const batches = batchRecords(records)[Symbol.asyncIterator]();
+    for (;;) {
+      const next = await Promise.race([batches.next(), interrupt.arrived.then(() => undefined)]);
+      if (!next || next.done) break;
+      const batch = next.value;
+      queue.push({ batch, outcomes: runner.run(batch.map(toJobRecord)) });
+      while (queue.length >= runner.parallelism && !interrupt.signal) {
+        const first = queue.shift()!;
+        const outcomes = await Promise.race([first.outcomes, interrupt.arrived.then(() => undefined)]);
+        if (outcomes) await writeBatch(first.batch, outcomes);
+      }
+      if (interrupt.signal) break;
+    }
+    while (queue.length > 0 && !interrupt.signal) {
+      const first = queue.shift()!;
+      const outcomes = await Promise.race([first.outcomes, interrupt.arrived.then(() => undefined)]);
+      if (outcomes) await writeBatch(first.batch, outcomes);
+    }
+  } catch (error) {
+    failure = error;
+  } finally {
+    progress.stop();
+    interrupt.dispose();
+    // A run that stops keeps its output well-formed: the JSON array is closed, the file flushed.
+    await out.write(framing.close(count)).catch(() => undefined);
+    if (outputFile) await new Promise<void>((resolve) => outputFile!.end(resolve));
+    await runner.close().catch(() => undefined);
+  }
+  if (failure) throw failure;
+  if (interrupt.signal) {
+    const total = skip + written;
+    const how =
+      target !== undefined
+        ? `run the same command with --resume ${target}${command.resume !== undefined ? '' : ' (instead of --output)'}`
+        : `run the same command with --skip ${total}, appending to what it wrote`;
+    context.warn(`korner: stopped by ${interrupt.signal} after ${total} documents (${written} in this run); to continue, ${how}.`);
+    return SIGNAL_EXIT[interrupt.signal];
+  }
+  return errors > 0 ? 1 : 0;
 }
