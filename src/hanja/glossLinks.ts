@@ -46,6 +46,11 @@ interface Work {
   readonly added: Entity[];
   /** Start offsets of Han runs already read as glosses. */
   readonly consumed: Set<number>;
+  /**
+   * 1 at each offset an entity of `added` covers, made with the first one: an overlap test reads its own span,
+   * where a test against every entity added so far made a page of headline abbreviations (北 北 北 …) quadratic.
+   */
+  taken: Uint8Array | undefined;
   /** The text has a Han ideograph (see HAN_PRECHECK). */
   readonly hasHan: boolean;
 }
@@ -64,7 +69,20 @@ function entityCovering(entities: readonly Entity[], start: number, end: number)
   return undefined;
 }
 
-function overlapsAny(entities: readonly Entity[], added: readonly Entity[], start: number, end: number): boolean {
+/** The entity that ends at `end`, if any (entities are sorted and do not overlap, so their ends are sorted too). */
+function entityEndingAt(entities: readonly Entity[], end: number): Entity | undefined {
+  let lo = 0;
+  let hi = entities.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (entities[mid]!.end < end) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < entities.length && entities[lo]!.end === end ? entities[lo] : undefined;
+}
+
+function overlapsAny(work: Work, start: number, end: number): boolean {
+  const entities = work.entities;
   let lo = 0;
   let hi = entities.length;
   while (lo < hi) {
@@ -73,14 +91,17 @@ function overlapsAny(entities: readonly Entity[], added: readonly Entity[], star
     else hi = mid;
   }
   if (lo < entities.length && entities[lo]!.start < end) return true;
-  return added.some((e) => e.start < end && start < e.end);
+  const taken = work.taken;
+  if (taken) for (let k = start; k < end; k++) if (taken[k] === 1) return true;
+  return false;
 }
 
 function addEntity(work: Work, start: number, end: number, type: EntityType, canonical?: string): Entity | undefined {
-  if (start >= end || overlapsAny(work.entities, work.added, start, end)) return undefined;
+  if (start >= end || overlapsAny(work, start, end)) return undefined;
   const entity: Entity = { start, end, text: work.text.slice(start, end), type, source: GLOSS_LINK_SOURCE };
   if (canonical !== undefined) entity.canonical = canonical;
   work.added.push(entity);
+  (work.taken ??= new Uint8Array(work.text.length)).fill(1, start, end);
   return entity;
 }
 
@@ -102,9 +123,11 @@ function findHangulBefore(
     a2 = a - 1;
     while (hangulAt(text, a2 - 1)) a2--;
   }
-  // Longest mention first: the mention ends at the bracket or leaves a short suffix (웨이하이시(威海)).
+  // Longest mention first: the mention ends at the bracket or leaves a short suffix (웨이하이시(威海)). No reading is
+  // longer than `prepared.longest` (the one space between the two words aside): a long run is tried only that far
+  // back from the bracket, not from its start (every stretch of it made a long run quadratic).
   for (let e = b; e >= Math.max(a + 1, b - MAX_SUFFIX); e--) {
-    for (let s = a2; s < e; s++) {
+    for (let s = Math.max(a2, e - prepared.longest - 1); s < e; s++) {
       if (text[s] === ' ') continue;
       const reading = prepared.match(text.slice(s, e));
       if (reading) return { start: s, end: e, reading };
@@ -222,7 +245,7 @@ function readBracket(work: Work, open: number, inner: string): void {
     const acronym = span(text, trimmedStart, trimmedStart + trimmed.length);
     let b = open;
     if (text[b - 1] === ' ') b--;
-    const ending = work.entities.find((e) => e.end === b);
+    const ending = entityEndingAt(work.entities, b);
     let a = b;
     while (hangulAt(text, a - 1)) a--;
     const expansion = ending ? span(text, ending.start, ending.end) : b - a >= 2 ? span(text, a, b) : undefined;
@@ -309,6 +332,7 @@ export function linkGlosses(doc: KornerDocument, readerOrBuild: HanjaReader | ((
     links,
     added: [],
     consumed: new Set(),
+    taken: undefined,
     hasHan,
   };
   for (const m of text.matchAll(BRACKET)) readBracket(work, m.index, m[1]!);

@@ -121,12 +121,34 @@ export function japaneseOptions(ch: string, data: JapaneseData): readonly string
   return result;
 }
 
+/** The most Hangul units a Japanese reading of `hanja` can have: each character's longest spelling, summed. */
+export function longestJapanese(hanja: string, data: JapaneseData): number {
+  let total = 0;
+  for (const ch of hanja) {
+    let longest = 0;
+    for (const option of japaneseOptions(ch, data)) if (option.length > longest) longest = option.length;
+    total += longest;
+  }
+  return total;
+}
+
 /** Whether `hangul` (spaces removed) is a Japanese reading of `hanja`, character by character. */
 export function matchJapanese(hanja: string, hangul: string, data: JapaneseData): boolean {
   const chars = Array.from(hanja);
   const n = chars.length;
   const m = hangul.length;
+  // Every spelling has a unit at least, so fewer units than characters cannot match; and more than the longest
+  // spellings give cannot either. Both are answered before a table of (n + 1) × (m + 1) states is made, which a
+  // long Han run beside a short gloss (or the reverse) made large.
+  if (m < n) return false;
   const options = chars.map((c) => japaneseOptions(c, data));
+  let longest = 0;
+  for (const list of options) {
+    let most = 0;
+    for (const option of list) if (option.length > most) most = option.length;
+    longest += most;
+  }
+  if (m > longest) return false;
   const seen = new Uint8Array((n + 1) * (m + 1));
   const stack: number[] = [0, 0];
   while (stack.length > 0) {

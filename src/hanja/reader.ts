@@ -2,7 +2,7 @@ import type { EntityType, Reading } from '../document/types.js';
 import type { Resources } from '../resources/resources.js';
 import type { TsvTable } from '../resources/tsv.js';
 import { ERROR_CODES, KornerError } from '../errors.js';
-import { buildJapaneseData, type JapaneseData, matchJapanese } from './japanese.js';
+import { buildJapaneseData, type JapaneseData, longestJapanese, matchJapanese } from './japanese.js';
 import { createMandarinReader, loadMandarinLibraries, mandarinOptions, type MandarinReader, readMandarin } from './mandarin.js';
 import { buildPinyinTable, pinyinToHangul } from './pinyin.js';
 import { unifiedHan } from './script.js';
@@ -42,6 +42,11 @@ export interface PreparedHanja {
   readonly hanja: string;
   /** Which reading of the Hanja the Hangul is (spaces ignored), or null: Sino-Korean, Mandarin, then Japanese. */
   match(hangul: string): Exclude<Reading, 'abbreviation'> | null;
+  /**
+   * The most Hangul units (spaces aside) a reading `match` accepts can have: a caller trying the stretches of a
+   * long Hangul run need not try longer ones.
+   */
+  readonly longest: number;
 }
 
 const ENTITY_TYPES = new Set<string>(['PERSON', 'LOCATION', 'ORGANIZATION', 'DATE', 'TIME', 'QUANTITY']);
@@ -205,8 +210,13 @@ export class HanjaReader {
     const data = this.sinoKorean;
     let options: string[][] | undefined;
     const japanese = this.japanese;
+    let longest: number | undefined;
     return {
       hanja,
+      // Sino-Korean readings and the word list have a syllable a character, Mandarin ones at most two.
+      get longest() {
+        return (longest ??= Math.max(2 * chars.length, japanese ? longestJapanese(hanja, japanese) : 0));
+      },
       match: (input) => {
         const hangul = input.includes(' ') ? input.replace(/ /g, '') : input;
         if (hangul.length === 0) return null;

@@ -107,40 +107,47 @@ export function readSinoKorean(
   const seen = new Set<string>();
   // Enumerate choices in order of the summed rank of the options taken, until `limit` readings are found.
   const maxCost = segments.reduce((sum, s) => sum + s.options.length - 1, 0);
-  const choice = new Array<number>(segments.length).fill(0);
+  const n = segments.length;
+  const choice = new Int32Array(n);
+  /** What is left of the cost when segment i is reached. */
+  const left = new Int32Array(n + 1);
   // Costs above 4 only reorder rare readings; capping keeps long strings from enumerating exponentially many.
   for (let cost = 0; cost <= Math.min(maxCost, 4) && results.length < limit; cost++) {
-    const visit = (index: number, remaining: number): void => {
-      if (results.length >= limit) return;
-      if (index === segments.length) {
-        if (remaining !== 0) return;
+    // Depth first, each segment's options in rank order, as a recursion over the segments would go, but with a
+    // loop: the depth is the number of segments, and a page of Han characters overflowed the stack.
+    choice.fill(0);
+    left[0] = cost;
+    let i = 0;
+    for (;;) {
+      for (; i < n; i++) left[i + 1] = left[i]! - choice[i]!;
+      if (left[n] === 0) {
         const reading = assemble(segments, choice);
         if (!seen.has(reading)) {
           seen.add(reading);
           results.push(reading);
+          if (results.length >= limit) break;
         }
-        return;
       }
-      const options = segments[index]!.options;
-      for (let k = 0; k <= Math.min(remaining, options.length - 1); k++) {
-        choice[index] = k;
-        visit(index + 1, remaining - k);
-      }
-      choice[index] = 0;
-    };
-    visit(0, cost);
+      // Back to the deepest segment that can take its next option; the ones after it start again at their first.
+      i = n - 1;
+      while (i >= 0 && choice[i]! >= Math.min(left[i]!, segments[i]!.options.length - 1)) choice[i--] = 0;
+      if (i < 0) break;
+      choice[i]!++;
+    }
   }
   return results;
 }
 
-function assemble(segments: readonly Segment[], choice: readonly number[]): string {
+function assemble(segments: readonly Segment[], choice: Int32Array): string {
   let out = '';
+  // The last syllable written, kept apart: reading it off `out` would flatten the growing string every time.
+  let last: string | undefined;
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]!;
     const option = segment.options[choice[i]!]!;
-    if (segment.word) out += option;
-    else if (segment.wordStart) out += initialForm(option);
-    else out += medialForm(out[out.length - 1], option);
+    const written = segment.word ? option : segment.wordStart ? initialForm(option) : medialForm(last, option);
+    out += written;
+    if (written.length > 0) last = written[written.length - 1];
   }
   return out;
 }
