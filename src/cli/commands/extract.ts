@@ -197,15 +197,19 @@ export async function runExtract(args: string[], context: CliContext): Promise<n
     out = new Output(outputFile);
   }
 
+  const interrupt = new Interrupt(context.signals);
   const workers = command.workers ?? (size !== undefined && size < POOL_MIN_BYTES ? 1 : defaultWorkerCount());
   let runner: RecordRunner;
-  if (workers > 1) {
-    runner = await poolRunner({ workers, extractor: { ...settings.runOptions, userDictionary: command.userDictionary } }, settings);
-  } else {
-    runner = inThreadRunner(await createExtractor({ userDictionary: command.userDictionary, ...settings.runOptions }), settings);
+  try {
+    if (workers > 1) {
+      runner = await poolRunner({ workers, extractor: { ...settings.runOptions, userDictionary: command.userDictionary } }, settings);
+    } else {
+      runner = inThreadRunner(await createExtractor({ userDictionary: command.userDictionary, ...settings.runOptions }), settings);
+    }
+  } catch (error) {
+    interrupt.dispose();
+    throw error;
   }
-
-  const interrupt = new Interrupt(context.signals);
   const skipped = { bytes: 0 };
   const progress: ProgressSink =
     context.stderr?.isTTY && !command.quiet ? terminalProgress(context.stderr, size, { records: count, bytes: 0 }) : NO_PROGRESS;
@@ -270,6 +274,8 @@ export async function runExtract(args: string[], context: CliContext): Promise<n
   } finally {
     progress.stop();
     interrupt.dispose();
+    // Jobs still in flight when a run stops are dropped (closing the pool rejects them).
+    for (const job of queue) job.outcomes.catch(() => undefined);
     // A run that stops keeps its output well-formed: the JSON array is closed, the file flushed.
     await out.write(framing.close(count)).catch(() => undefined);
     if (outputFile) await new Promise<void>((resolve) => outputFile!.end(resolve));
