@@ -18,6 +18,8 @@ export const ERROR_CODES = {
   STAGE_FAILED: 'KORNER_STAGE_FAILED',
   /** Invalid command-line usage. */
   USAGE: 'KORNER_USAGE',
+  /** The job queue cannot be used: bullmq or ioredis missing, Redis unreachable, an unknown or inconsistent run, a job that failed. */
+  QUEUE: 'KORNER_QUEUE',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

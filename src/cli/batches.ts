@@ -5,18 +5,20 @@ export { DEFAULT_BATCH, type BatchLimits };
 /**
  * Groups records into batches, in input order, so that the pipeline can run each stage over many documents at
  * once (Extractor.extractAll). A batch also ends when the next record is not ready yet (input typed or piped in
- * slowly), so interactive use still answers line by line.
+ * slowly), so interactive use still answers line by line, unless `flushWhenIdle` is false: then the batches
+ * depend on the input alone (the jobs of a queue run, which must be the same each time the run is added).
  */
 export async function* batchRecords<T extends { text?: string }>(
   records: AsyncIterable<T>,
   limits: BatchLimits = DEFAULT_BATCH,
+  flushWhenIdle = true,
 ): AsyncGenerator<T[]> {
   const iterator = records[Symbol.asyncIterator]();
   let batch: T[] = [];
   let units = 0;
   for (;;) {
     const pending = iterator.next();
-    if (batch.length > 0) {
+    if (flushWhenIdle && batch.length > 0) {
       // The next record wins the race when it is already there (a file, a fast pipe); an idle input loses it.
       const ready = await Promise.race([
         pending.then(

@@ -35,6 +35,12 @@ describe('batchRecords', () => {
     expect(batches).toEqual(records.map((r) => [r]));
   });
 
+  it('keeps its batches full on an idle input when told not to flush (queue jobs must not depend on timing)', async () => {
+    const records = texts([1, 1, 1]);
+    const batches = await collect(batchRecords(from(records, 5), { records: 2, units: 1000 }, false));
+    expect(batches.map((b) => b.length)).toEqual([2, 1]);
+  });
+
   it('passes a failure of the input on after the records before it', async () => {
     async function* failing(): AsyncGenerator<{ text: string }> {
       yield { text: 'a' };

@@ -1,22 +1,20 @@
 import { createWriteStream } from 'node:fs';
 import { stat, truncate } from 'node:fs/promises';
-import { ENTITY_TYPES, type EntityType } from '../../document/types.js';
 import { ERROR_CODES, KornerError } from '../../errors.js';
-import { FRAMING, RECORD_FORMATS, type RecordFormat } from '../../formats/records.js';
-import type { RunOptions } from '../../pipeline/stage.js';
-import { createExtractor, validateReferenceDate } from '../../index.js';
+import { FRAMING } from '../../formats/records.js';
+import { createExtractor } from '../../index.js';
 import { defaultWorkerCount } from '../../parallel/pool.js';
 import { toJobRecord, type JobSettings } from '../../parallel/recordJob.js';
 import { inThreadRunner, poolRunner, type RecordRunner } from '../../parallel/recordRunner.js';
-import { parseUserDictionary } from '../../resources/userDictionary.js';
 import type { UserEntry } from '../../resources/userDictionary.js';
-import { oneOf, parseCommandArgs, positiveInteger, readOptionFile } from '../args.js';
+import { parseCommandArgs, positiveInteger } from '../args.js';
 import { batchRecords } from '../batches.js';
+import { parseSettings, SETTINGS_OPTIONS } from '../extractSettings.js';
 import type { CliContext } from '../context.js';
 import { Interrupt, SIGNAL_EXIT } from '../interrupt.js';
 import { Output } from '../output.js';
 import { NO_PROGRESS, terminalProgress, type ProgressSink } from '../progress.js';
-import { INPUT_MODES, readRecords, type DocumentRecord } from '../records.js';
+import { readRecords, type DocumentRecord } from '../records.js';
 import { resumePoint } from '../resume.js';
 
 export const extractHelp = `Usage: korner extract [options] [files...]
@@ -76,41 +74,17 @@ interface ExtractCommand {
 
 function parseExtractArgs(args: string[]): ExtractCommand | undefined {
   const { values, positionals } = parseCommandArgs('extract', args, {
-    input: { type: 'string', default: 'text' },
-    format: { type: 'string', default: 'jsonl' },
+    ...SETTINGS_OPTIONS,
     output: { type: 'string', short: 'o' },
-    'reference-date': { type: 'string' },
-    types: { type: 'string' },
-    'min-score': { type: 'string' },
-    'user-dict': { type: 'string', multiple: true },
     workers: { type: 'string' },
     skip: { type: 'string' },
     resume: { type: 'string' },
-    'id-prefix': { type: 'string' },
     quiet: { type: 'boolean', short: 'q', default: false },
     strict: { type: 'boolean', default: false },
-    'max-bytes': { type: 'string', default: String(16 * 1024 * 1024) },
     help: { type: 'boolean', short: 'h', default: false },
   });
   if (values.help) return undefined;
-  const mode = oneOf('extract', 'input', values.input!, INPUT_MODES);
-  const format = oneOf('extract', 'format', values.format!, RECORD_FORMATS);
-  const runOptions: RunOptions = {};
-  if (values['reference-date'] !== undefined) {
-    runOptions.referenceDate = validateReferenceDate(values['reference-date'], '--reference-date')!;
-  }
-  if (values.types !== undefined) {
-    const types = values.types.split(',').map((t) => t.trim().toUpperCase()).filter(Boolean);
-    for (const type of types) oneOf('extract', 'types', type, ENTITY_TYPES);
-    runOptions.types = types as EntityType[];
-  }
-  if (values['min-score'] !== undefined) {
-    const minScore = Number(values['min-score']);
-    if (!Number.isFinite(minScore) || minScore < 0 || minScore > 1) {
-      throw new KornerError(ERROR_CODES.USAGE, `extract: --min-score must be a number from 0 to 1.`);
-    }
-    runOptions.minScore = minScore;
-  }
+  const { settings, userDictionary, maxBytes, stdinName } = parseSettings('extract', values);
   if (values.resume !== undefined && values.output !== undefined) {
     throw new KornerError(ERROR_CODES.USAGE, 'extract: --resume FILE writes to FILE; give it without --output.');
   }
@@ -119,15 +93,15 @@ function parseExtractArgs(args: string[]): ExtractCommand | undefined {
   }
   return {
     sources: positionals.length > 0 ? positionals : ['-'],
-    settings: { mode, format, runOptions },
-    userDictionary: (values['user-dict'] ?? []).flatMap((path) => parseUserDictionary(readOptionFile('user dictionary', path), path)),
-    maxBytes: positiveInteger('extract', 'max-bytes', values['max-bytes']!),
+    settings,
+    userDictionary,
+    maxBytes,
     strict: values.strict!,
     workers: values.workers === undefined ? undefined : positiveInteger('extract', 'workers', values.workers),
     skip: values.skip === undefined ? 0 : nonNegativeInteger('skip', values.skip),
     output: values.output,
     resume: values.resume,
-    stdinName: values['id-prefix'],
+    stdinName,
     quiet: values.quiet!,
   };
 }
