@@ -2,8 +2,10 @@ import { version } from '../../package.json';
 import { KornerError } from '../errors.js';
 import { runEval } from './commands/eval.js';
 import { runExtract } from './commands/extract.js';
+import { runQueue } from './commands/queue.js';
 import { runSynonyms } from './commands/synonyms.js';
 import { runTokenize } from './commands/tokenize.js';
+import { runWorker } from './commands/worker.js';
 import type { CliContext } from './context.js';
 
 type Command = (args: string[], context: CliContext) => Promise<number>;
@@ -13,6 +15,8 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   tokenize: { run: runTokenize, summary: 'morphological analysis on mecab-ko-dic (jsonl, conll, pretty)' },
   synonyms: { run: runSynonyms, summary: 'Solr/Elasticsearch synonym lines for the glosses of a corpus' },
   eval: { run: runEval, summary: 'score extraction against gold JSONL (entity and character F1)' },
+  queue: { run: runQueue, summary: 'split a corpus into jobs on a Redis queue (add), and read its results (results, status)' },
+  worker: { run: runWorker, summary: 'take jobs from the Redis queue and extract (any number, on any machine)' },
 };
 
 function mainHelp(): string {
