@@ -1,13 +1,12 @@
 import type * as BullMQ from 'bullmq';
-import { batchRecords } from '../cli/batches.js';
 import type { DocumentRecord } from '../cli/records.js';
 import { ERROR_CODES, KornerError } from '../errors.js';
 import type { BatchLimits } from '../pipeline/batches.js';
 import type { UserEntry } from '../resources/userDictionary.js';
 import { checkRedisUrl, connectRedis, loadQueueModules, type QueueModules, type RedisClient } from './queueClient.js';
-import { dictionaryDigest, digestOf, jobId, parseJobId, queueJob, runKeys, type QueueJobData } from './queueJobs.js';
-import { failedJobOutcomes, parseStoredOutcomes } from './queueResults.js';
-import { toJobRecord, type JobSettings, type RecordOutcome } from './recordJob.js';
+import { dictionaryDigest, digestOf, jobId, parseJobId, runJobs, runKeys, type QueueJobData } from './queueJobs.js';
+import { failedJobOutcomes, parseStoredOutcomes, type StoredOutcome } from './queueResults.js';
+import type { JobSettings } from './recordJob.js';
 
 /**
  * The runs of a queue in Redis: adding one, asking how far it is, reading its results in input order, retrying
@@ -128,9 +127,10 @@ export async function addRun(session: QueueSession, records: AsyncIterable<Docum
     );
     pending = [];
   };
-  for await (const batch of batchRecords(records, options.limits, false)) {
-    pending.push(queueJob(run, added.jobs++, settings, dictionary, batch.map(toJobRecord)));
-    added.records += batch.length;
+  for await (const job of runJobs(run, settings, dictionary, records, options.limits)) {
+    pending.push(job);
+    added.jobs++;
+    added.records += job.records.length;
     if (pending.length >= ADD_CHUNK) await flush();
   }
   await flush();
@@ -238,7 +238,7 @@ export function jobsToCome(status: RunStatus): number {
  * whatever the size of the run). A job that failed for good gives error records in its place. Call it when
  * jobsToCome(status) is 0.
  */
-export async function* runOutcomes(session: QueueSession, status: RunStatus, chunk = 64): AsyncGenerator<RecordOutcome[]> {
+export async function* runOutcomes(session: QueueSession, status: RunStatus, chunk = 64): AsyncGenerator<StoredOutcome[]> {
   const keys = runKeys(session.target.queue, status.run);
   for (let first = 0; first < status.jobs!; first += chunk) {
     const seqs = Array.from({ length: Math.min(chunk, status.jobs! - first) }, (_, k) => first + k);

@@ -1,7 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { batchRecords } from '../cli/batches.js';
+import type { DocumentRecord } from '../cli/records.js';
 import { ERROR_CODES, KornerError } from '../errors.js';
+import type { BatchLimits } from '../pipeline/batches.js';
 import type { UserEntry } from '../resources/userDictionary.js';
-import type { JobRecord, JobSettings } from './recordJob.js';
+import { toJobRecord, type JobRecord, type JobSettings } from './recordJob.js';
 
 /**
  * What a job of a queue run is, and how its names and Redis keys are made. Nothing here talks to Redis, so that
@@ -91,7 +94,19 @@ export function dictionaryDigest(entries: readonly UserEntry[]): string {
   return entries.length === 0 ? '' : digestOf(entries);
 }
 
-/** The data of a job; its records must already be JobRecords (serialisable, without the reader's fields). */
-export function queueJob(run: string, seq: number, settings: JobSettings, dictionary: string, records: JobRecord[]): QueueJobData {
-  return { version: QUEUE_JOB_VERSION, run, seq, settings, dictionary, records };
+/**
+ * The jobs of a run: its records in batches of `limits`, in input order, numbered from 0. The batches depend on
+ * the records alone, never on how fast they come, so that the same input always makes the same jobs.
+ */
+export async function* runJobs(
+  run: string,
+  settings: JobSettings,
+  dictionary: string,
+  records: AsyncIterable<DocumentRecord>,
+  limits: BatchLimits,
+): AsyncGenerator<QueueJobData> {
+  let seq = 0;
+  for await (const batch of batchRecords(records, limits, false)) {
+    yield { version: QUEUE_JOB_VERSION, run, seq: seq++, settings, dictionary, records: batch.map(toJobRecord) };
+  }
 }

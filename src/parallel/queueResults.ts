@@ -8,25 +8,39 @@ import type { RecordOutcome } from './recordJob.js';
  * of `korner extract`, so that the output is byte for byte what one `korner extract` run writes.
  */
 
-/** A job's outcomes as a worker stores them: the same bytes for the same outcomes, however often the job runs. */
-export function storeOutcomes(outcomes: readonly RecordOutcome[]): string {
-  return JSON.stringify(outcomes);
+/** An outcome as stored and written: its body whole, or in parts (a long document's, see recordParts). */
+export type StoredOutcome = Omit<RecordOutcome, 'body'> & { body: string | Iterable<string> };
+
+/**
+ * A job's outcomes as a worker stores them: the same bytes for the same outcomes, however often the job runs. A
+ * body in parts (a long document's) is stored as the list of its parts.
+ */
+export function storeOutcomes(outcomes: readonly StoredOutcome[]): string {
+  return JSON.stringify(outcomes, (_key, value: unknown) => (isPartList(value) ? Array.from(value) : value));
 }
 
-export function parseStoredOutcomes(stored: string, id: string): RecordOutcome[] {
+function isPartList(value: unknown): value is Iterable<string> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Symbol.iterator in value;
+}
+
+function isBody(body: unknown): boolean {
+  return typeof body === 'string' || (Array.isArray(body) && body.every((part) => typeof part === 'string'));
+}
+
+export function parseStoredOutcomes(stored: string, id: string): StoredOutcome[] {
   let outcomes: unknown;
   try {
     outcomes = JSON.parse(stored);
   } catch {
     outcomes = undefined;
   }
-  if (!Array.isArray(outcomes) || !outcomes.every((o) => typeof (o as RecordOutcome | null)?.body === 'string')) {
+  if (!Array.isArray(outcomes) || !outcomes.every((o) => isBody((o as StoredOutcome | null)?.body))) {
     throw new KornerError(
       ERROR_CODES.QUEUE,
       `the stored result of job ${id} is not a list of outcomes (written by another program or version?); run "korner queue remove" for the run and add it again.`,
     );
   }
-  return outcomes as RecordOutcome[];
+  return outcomes as StoredOutcome[];
 }
 
 /**
@@ -55,7 +69,7 @@ export interface RunOutputCount {
  */
 export async function writeRunOutput(
   format: RecordFormat,
-  jobs: AsyncIterable<readonly RecordOutcome[]> | Iterable<readonly RecordOutcome[]>,
+  jobs: AsyncIterable<readonly StoredOutcome[]> | Iterable<readonly StoredOutcome[]>,
   write: (text: string) => Promise<void>,
   warn: (message: string) => void,
 ): Promise<RunOutputCount> {
@@ -69,7 +83,15 @@ export async function writeRunOutput(
         count.errors++;
         warn(outcome.error.warning);
       }
-      text += `${framing.before(count.records++)}${outcome.body}${framing.after}`;
+      const body = outcome.body;
+      if (typeof body === 'string') {
+        text += `${framing.before(count.records++)}${body}${framing.after}`;
+        continue;
+      }
+      // A long document's body in parts: written part by part, never joined into one string.
+      await write(`${text}${framing.before(count.records++)}`);
+      for (const part of body) await write(part);
+      text = framing.after;
     }
     await write(text);
   }
