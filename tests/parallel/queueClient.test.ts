@@ -1,19 +1,10 @@
-import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { KornerError } from '../../src/errors.js';
 import { checkRedisUrl, connectRedis, loadQueueModules, shownUrl } from '../../src/parallel/queueClient.js';
+import { freePort } from './redisServer.js';
 
 function moduleNotFound(name: string): Error {
   return Object.assign(new Error(`Cannot find package '${name}'`), { code: 'ERR_MODULE_NOT_FOUND' });
-}
-
-/** A port on 127.0.0.1 that nothing listens on (it was free a moment ago). */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 describe('loadQueueModules', () => {
@@ -48,7 +39,7 @@ describe('Redis URLs', () => {
   });
 
   it('fails at once, naming the server, when nothing listens there', async () => {
-    const url = `redis://127.0.0.1:${await closedPort()}`;
+    const url = `redis://127.0.0.1:${await freePort()}`;
     const modules = await loadQueueModules();
     await expect(connectRedis(modules, url)).rejects.toMatchObject({
       code: 'KORNER_QUEUE',
