@@ -196,11 +196,14 @@ function lanes(ids: usize, count: i32, out: usize): void {
 function eojeolContext(text: usize, length: i32, es: i32, ee: i32): void {
   const ids = contextIds;
   let used = 0;
+  // Only the last 7 units of the previous eojeol and the first 7 of the next are read: the features look no further
+  // into them (reading all of a long neighbour, for every eojeol that has it, was quadratic).
   let pe = es - 1;
   while (pe >= 0 && isSpaceCode(unit(text, pe))) pe--;
   if (pe >= 0) {
     let ps = pe;
-    while (ps > 0 && !isSpaceCode(unit(text, ps - 1))) ps--;
+    const floor = max(0, pe - 6);
+    while (ps > floor && !isSpaceCode(unit(text, ps - 1))) ps--;
     setI32(ids, used++, bucketOf(hashAddRange(seed(S_H19), text, max(ps, pe - 1), pe + 1), bits));
     if (pe + 1 - ps <= 6) setI32(ids, used++, bucketOf(hashAddRange(seed(S_H21), text, ps, pe + 1), bits));
   } else setI32(ids, used++, bucketOf(seed(S_H19), bits));
@@ -208,7 +211,8 @@ function eojeolContext(text: usize, length: i32, es: i32, ee: i32): void {
   while (ns < length && isSpaceCode(unit(text, ns))) ns++;
   if (ns < length) {
     let ne = ns;
-    while (ne < length && !isSpaceCode(unit(text, ne))) ne++;
+    const ceiling = min(length, ns + 7);
+    while (ne < ceiling && !isSpaceCode(unit(text, ne))) ne++;
     setI32(ids, used++, bucketOf(hashAddRange(seed(S_H20), text, ns, min(ne, ns + 2)), bits));
     if (ne - ns <= 6) setI32(ids, used++, bucketOf(hashAddRange(seed(S_H22), text, ns, ne), bits));
   } else setI32(ids, used++, bucketOf(seed(S_H20), bits));
@@ -234,6 +238,20 @@ function tokenConstants(t: i32, count: i32): void {
   if (t > 0 && i32At(previousClassBucket, t - 1) >= 0) setI32(ids, used++, i32At(previousClassBucket, t - 1));
   if (t + 1 < count && i32At(nextClassBucket, t + 1) >= 0) setI32(ids, used++, i32At(nextClassBucket, t + 1));
   lanes(ids, used, tokenLanes);
+}
+
+/**
+ * The last eojeol found that reaches past the sentence, in the text the host copied last (-1: none; the host calls
+ * forgetText when it copies another): a run without spaces longer than a tagged span is tagged in pieces, and each
+ * piece found the bounds of the eojeol by reading all of it again (quadratic in the run).
+ */
+let knownEojeolStart: i32 = -1;
+let knownEojeolEnd: i32 = -1;
+
+/** The text in memory changed: the eojeol known in the old one means nothing in it. */
+export function forgetText(): void {
+  knownEojeolStart = -1;
+  knownEojeolEnd = -1;
 }
 
 /** Bump allocation inside the work area the host sized (see Emitter.emissions in emit.ts for the bound). */
@@ -311,9 +329,18 @@ export function emissions(
       continue;
     }
     let s = at;
-    while (s > 0 && !isSpaceCode(unit(text, s - 1))) s--;
     let e = at;
-    while (e < length && !isSpaceCode(unit(text, e))) e++;
+    if (at >= knownEojeolStart && at < knownEojeolEnd) {
+      s = knownEojeolStart;
+      e = knownEojeolEnd;
+    } else {
+      while (s > 0 && !isSpaceCode(unit(text, s - 1))) s--;
+      while (e < length && !isSpaceCode(unit(text, e))) e++;
+      if (s < from || e > to) {
+        knownEojeolStart = s;
+        knownEojeolEnd = e;
+      }
+    }
     const stop = min(e, to);
     for (let k = at; k < stop; k++) {
       setI32(eojeolStart, k - from, s);

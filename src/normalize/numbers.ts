@@ -63,7 +63,14 @@ function isHangulSyllable(c: number): boolean {
   return c >= 0xac00 && c <= 0xd7a3;
 }
 
-/** Reads an Arabic number at `i`: digits, `,` thousands groups, one decimal part. */
+/**
+ * The most units (digits and separators) an Arabic figure may have: a longer run of digits is a code or noise,
+ * not a figure (Number.MAX_SAFE_INTEGER has 16 digits), and reading it as an exact decimal would take time that
+ * grows faster than its length (BigInt parsing and printing: a second for a million digits).
+ */
+export const MAX_FIGURE_LENGTH = 1000;
+
+/** Reads an Arabic number at `i`: digits, `,` thousands groups, one decimal part (null past MAX_FIGURE_LENGTH). */
 function scanArabic(text: string, i: number): { end: number; decimal: Decimal } | null {
   let j = i;
   while (j < text.length && isDigit(text.charCodeAt(j))) j++;
@@ -82,6 +89,7 @@ function scanArabic(text: string, i: number): { end: number; decimal: Decimal } 
     j++;
     while (j < text.length && isDigit(text.charCodeAt(j))) j++;
   }
+  if (j - i > MAX_FIGURE_LENGTH) return null;
   const decimal = parseDecimal(text.slice(i, j));
   return decimal ? { end: j, decimal } : null;
 }

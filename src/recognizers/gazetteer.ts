@@ -125,6 +125,24 @@ export class Trie<V> {
     return found;
   }
 
+  /**
+   * The values of the surfaces that begin `word` and are at least `minLength` long, shortest first: one walk along
+   * the word (looking up each of its prefixes instead costs the square of its length).
+   */
+  prefixValues(word: string, minLength = 1): V[] {
+    const found: V[] = [];
+    if (word.length === 0) return found;
+    const flat = this.flat();
+    let node = rootNode(flat, word.charCodeAt(0));
+    for (let i = 0; node >= 0; ) {
+      const value = flat.values[node];
+      if (value !== undefined && i + 1 >= minLength) found.push(value);
+      if (++i >= word.length) break;
+      node = childOf(flat, node, word.charCodeAt(i));
+    }
+    return found;
+  }
+
   /** The longest surface that starts at `start`, as `[end, value]` written into `out` (false when there is none). */
   longestAt(text: string, start: number, out: { end: number; value: V | undefined }): boolean {
     return this.longest(text, start, undefined, out);

@@ -48,10 +48,11 @@ for (const josa of new Set(JOSA)) {
   else JOSA_BY_FIRST.set(key, [josa]);
 }
 
-/** Length of the Hangul run starting at `i`. */
-export function hangulRunLength(text: string, i: number): number {
+/** Length of the Hangul run starting at `i`, counting at most `max`. */
+export function hangulRunLength(text: string, i: number, max = Infinity): number {
+  const limit = Math.min(text.length, i + max);
   let j = i;
-  while (j < text.length && isHangulCode(text.charCodeAt(j))) j++;
+  while (j < limit && isHangulCode(text.charCodeAt(j))) j++;
   return j - i;
 }
 
@@ -64,7 +65,9 @@ export function endsWord(text: string, end: number): boolean {
   if (Number.isNaN(c)) return true;
   if (isLatinCode(c) || isDigitCode(c)) return false;
   if (!isHangulCode(c)) return true;
-  const run = hangulRunLength(text, end);
+  // The run is read no further than the longest particle: past it the answer is no (reading all of a long run
+  // after every figure or date in it made the run quadratic).
+  const run = hangulRunLength(text, end, JOSA_MAX + 1);
   if (run > JOSA_MAX) return false;
   const candidates = JOSA_BY_FIRST.get(c);
   if (candidates === undefined) return false;

@@ -124,9 +124,7 @@ export function bySuffix(phrase: string, lexicon: NameLexicon): boolean {
 
 function startsWithName(stem: string, lexicon: NameLexicon): boolean {
   if (/^[A-Z]{1,6}/.test(stem)) return true;
-  for (let end = stem.length; end >= 2; end--) {
-    const entry = lexicon.names.get(stem.slice(0, end));
-    if (entry && !entry.ambiguous) return true;
-  }
+  // Every name the stem begins with, in one walk (a look-up per prefix made a long stem quadratic).
+  for (const entry of lexicon.names.prefixValues(stem, 2)) if (!entry.ambiguous) return true;
   return false;
 }

@@ -1,6 +1,7 @@
 import { addCandidate } from '../document/createDocument.js';
 import type { KornerDocument, Token } from '../document/types.js';
 import type { Stage } from '../pipeline/stage.js';
+import { Trie } from './gazetteer.js';
 import { loadNameLexicon, type NameLexicon } from './lexicon.js';
 import { groupEojeols, isHangulWord, isParticleTail, matchAtTokens, type Eojeol } from './lexiconTokens.js';
 
@@ -93,15 +94,21 @@ export function findPersons(doc: KornerDocument, lexicon: NameLexicon): void {
   // Other mentions of the names found: 장후이 in 장후이는.
   const names = new Set([...found.values()].map(({ start, end }) => text.slice(start, end)).filter((n) => n.length >= 2 && isHangulWord(n)));
   if (names.size === 0) return;
+  // The names in a trie, each with its place in the set: one walk finds those an eojeol starts with (testing every
+  // name against every eojeol made a long text with many names quadratic), emitted in the set's order.
+  const byName = new Trie<number>();
+  const lengths: number[] = [];
+  for (const name of names) byName.set(name, lengths.push(name.length) - 1);
   for (const eojeol of eojeols) {
     const core = eojeol.core;
     if (!core || !isHangulWord(core.tokens[0]!.text.slice(0, 1))) continue;
     const from = core.start;
-    const rest = text.slice(from, eojeol.end);
-    for (const name of names) {
-      if (!rest.startsWith(name)) continue;
-      const after = text.slice(from + name.length, eojeol.end);
-      if (isParticleTail(after, lexicon) || after.startsWith('(')) emit(from, from + name.length, 0.7);
+    const starting = byName.prefixValues(text.slice(from, eojeol.end));
+    if (starting.length > 1) starting.sort((a, b) => a - b);
+    for (const index of starting) {
+      const length = lengths[index]!;
+      const after = text.slice(from + length, eojeol.end);
+      if (isParticleTail(after, lexicon) || after.startsWith('(')) emit(from, from + length, 0.7);
     }
   }
 }

@@ -293,10 +293,14 @@ function isAgeInParentheses(text: string, i: number, figure: Figure): boolean {
   if (after !== ')' && after !== '·' && after !== ',' && after !== '.') return false;
   if (before === '(') return isWordBefore(text, i - 1);
   if (before === '·' || before === '.') {
-    // (본명 박재상·35), (湯川遙菜·42): inside parentheses opened shortly before.
-    const open = text.lastIndexOf('(', i);
-    const close = text.lastIndexOf(')', i);
-    return open >= 0 && open > close && i - open <= 20;
+    // (본명 박재상·35), (湯川遙菜·42): inside parentheses opened shortly before, and not closed since. Only the last
+    // 20 units are read (searching the whole text before every figure made ·1·1·1… quadratic).
+    for (let k = i - 1; k >= 0 && i - k <= 20; k--) {
+      const c = text.charCodeAt(k);
+      if (c === 41 /* ) */) return false;
+      if (c === 40 /* ( */) return true;
+    }
+    return false;
   }
   return false;
 }

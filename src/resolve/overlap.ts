@@ -60,8 +60,17 @@ export function resolveOverlaps(candidates: readonly Entity[], options: OverlapO
   const ranked = [...candidates].sort(
     (a, b) => first(a, b) || second(a, b) || (b.score ?? 1) - (a.score ?? 1) || a.start - b.start,
   );
-  // The chosen spans never overlap, so sorted by start they are sorted by end too: one binary search finds the
-  // only one that could overlap a candidate (n log n, not a scan of everything chosen so far per candidate).
+  return ranked.length <= FEW_CANDIDATES ? chooseFew(ranked) : chooseMany(ranked);
+}
+
+/** Up to this many candidates, a sorted array with insertions is cheapest; past it, a tree over the offsets. */
+const FEW_CANDIDATES = 256;
+
+/**
+ * The chosen spans never overlap, so sorted by start they are sorted by end too: one binary search finds the only
+ * one that could overlap a candidate. Inserting into the array moves the spans after it, quadratic in their number.
+ */
+function chooseFew(ranked: readonly Entity[]): Entity[] {
   const chosen: Entity[] = [];
   for (const candidate of ranked) {
     if (candidate.end <= candidate.start) continue;
@@ -76,6 +85,39 @@ export function resolveOverlaps(candidates: readonly Entity[], options: OverlapO
     chosen.splice(lo, 0, candidate);
   }
   return chosen;
+}
+
+/** Reused between calls (cleared over the length used): the Fenwick tree and the end of each chosen span by start. */
+let latestStart = new Int32Array(1024);
+let endByStart = new Int32Array(1024);
+
+/**
+ * The same choice as {@link chooseFew}, in n log n time for any number of candidates: a Fenwick tree over the text
+ * offsets gives the latest start of a chosen span before a candidate's end (the only chosen span that can overlap
+ * it, as they do not overlap each other), and the chosen spans are sorted by start at the end.
+ */
+function chooseMany(ranked: readonly Entity[]): Entity[] {
+  let size = 1;
+  for (const candidate of ranked) if (candidate.end + 1 > size) size = candidate.end + 1;
+  if (latestStart.length < size) {
+    latestStart = new Int32Array(Math.max(size, 2 * latestStart.length));
+    endByStart = new Int32Array(latestStart.length);
+  }
+  const tree = latestStart;
+  tree.fill(0, 0, size);
+  const chosen: Entity[] = [];
+  for (const candidate of ranked) {
+    const { start, end } = candidate;
+    if (end <= start) continue;
+    // Latest chosen start (plus one, 0: none) at an offset below `end`: tree nodes 1..end cover offsets 0..end-1.
+    let latest = 0;
+    for (let k = end; k > 0; k &= k - 1) if (tree[k]! > latest) latest = tree[k]!;
+    if (latest > 0 && endByStart[latest - 1]! > start) continue;
+    endByStart[start] = end;
+    for (let k = start + 1; k < size; k += k & -k) if (tree[k]! < start + 1) tree[k] = start + 1;
+    chosen.push(candidate);
+  }
+  return chosen.sort((a, b) => a.start - b.start);
 }
 
 /** Turns `doc.candidates` into `doc.entities`. */

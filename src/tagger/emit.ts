@@ -66,6 +66,7 @@ const TOKEN_FACTS = 8;
 
 interface EmissionsExports {
   init(indexAt: number, rowsAt: number, bits: number, seedsAt: number, scratchAt: number): void;
+  forgetText(): void;
   emissions(
     text: number, length: number, from: number, to: number, matchCount: number, matchStart: number, matchEnd: number,
     matchMask: number, tokenCount: number, tokenFacts: number, work: number, positions: number, out: number,
@@ -180,6 +181,7 @@ export class Emitter {
       const at = this.textAt >> 1;
       for (let k = 0; k < length; k++) u16[at + k] = text.charCodeAt(k);
       this.text = text;
+      this.wasm.forgetText();
     }
     const m = matchAt >> 2;
     i32.set(matches.start.subarray(0, matchCount), m);

@@ -105,6 +105,12 @@ function bies(index: number, start: number, end: number): number {
 const MAX_EOJEOL_HASH = 8;
 
 /**
+ * The eojeol found last, and in which text: a run without spaces longer than a tagged span (a page of one syllable)
+ * is tagged in pieces, and each piece found its eojeol's bounds by reading all of it again (quadratic).
+ */
+let lastEojeol = { text: '', start: 0, end: 0 };
+
+/**
  * Extracts the features of `text[from, to)` into buckets of a table of 2^bits entries. The result's arrays are
  * fresh copies unless `reuse` is true (then they are views of an internal buffer, valid until the next call).
  */
@@ -150,9 +156,15 @@ export function extractFeatures(
       continue;
     }
     let s = at;
-    while (s > 0 && !isSpaceCode(text.charCodeAt(s - 1))) s--;
     let e = at;
-    while (e < text.length && !isSpaceCode(text.charCodeAt(e))) e++;
+    if (lastEojeol.text === text && lastEojeol.start <= at && at < lastEojeol.end) {
+      s = lastEojeol.start;
+      e = lastEojeol.end;
+    } else {
+      while (s > 0 && !isSpaceCode(text.charCodeAt(s - 1))) s--;
+      while (e < text.length && !isSpaceCode(text.charCodeAt(e))) e++;
+      if (s < from || e > to) lastEojeol = { text, start: s, end: e };
+    }
     for (let k = at; k < e && k < to; k++) {
       eojeolStart[k - from] = s;
       eojeolEnd[k - from] = e;
@@ -211,10 +223,32 @@ export function extractFeatures(
   }
 
   const lexiconClasses = LEXICON_CLASSES.length;
+  // The previous and next eojeol of the unit's eojeol, found once per eojeol (see below).
+  let neighboursOf = -1;
+  let pe = -1;
+  let ps = 0;
+  let ns = 0;
+  let ne = 0;
   for (let i = 0; i < n; i++) {
     const es = eojeolStart[i]!;
     const ee = eojeolEnd[i]!;
     if (es < 0) continue; // white space: not a unit
+    if (es !== neighboursOf) {
+      // Once per eojeol, not per unit: the white space around it is read by its two neighbours only (per unit, a
+      // long eojeol beside a long stretch of white space was quadratic). Only the last 7 units of the previous
+      // eojeol and the first 7 of the next are read: the features below look no further into them.
+      neighboursOf = es;
+      pe = es - 1;
+      while (pe >= 0 && isSpaceCode(text.charCodeAt(pe))) pe--;
+      ps = pe;
+      const floor = Math.max(0, pe - 6);
+      while (ps > floor && !isSpaceCode(text.charCodeAt(ps - 1))) ps--;
+      ns = ee;
+      while (ns < text.length && isSpaceCode(text.charCodeAt(ns))) ns++;
+      ne = ns;
+      const ceiling = Math.min(text.length, ns + 7);
+      while (ne < ceiling && !isSpaceCode(text.charCodeAt(ne))) ne++;
+    }
     positions[units] = i;
     offsets[units++] = used;
     if (used + maxFeatures(coverCount[i + 1]! - coverCount[i]!) > buf.length) {
@@ -242,19 +276,11 @@ export function extractFeatures(
     buf[used++] = bucketOf(after <= 4 ? hashAddRange(hashStart(17), text, at + 1, ee) : hashAdd(hashStart(17), -1), bits);
     if (ee - es <= MAX_EOJEOL_HASH) buf[used++] = blockOf(hashAddRange(hashStart(18), text, es, ee), bits, 3, before);
     // The previous and next eojeol: context words.
-    let pe = es - 1;
-    while (pe >= 0 && isSpaceCode(text.charCodeAt(pe))) pe--;
     if (pe >= 0) {
-      let ps = pe;
-      while (ps > 0 && !isSpaceCode(text.charCodeAt(ps - 1))) ps--;
       buf[used++] = bucketOf(hashAddRange(hashStart(19), text, Math.max(ps, pe - 1), pe + 1), bits);
       if (pe + 1 - ps <= 6) buf[used++] = bucketOf(hashAddRange(hashStart(21), text, ps, pe + 1), bits);
     } else buf[used++] = bucketOf(hashStart(19), bits);
-    let ns = ee;
-    while (ns < text.length && isSpaceCode(text.charCodeAt(ns))) ns++;
     if (ns < text.length) {
-      let ne = ns;
-      while (ne < text.length && !isSpaceCode(text.charCodeAt(ne))) ne++;
       buf[used++] = bucketOf(hashAddRange(hashStart(20), text, ns, Math.min(ne, ns + 2)), bits);
       if (ne - ns <= 6) buf[used++] = bucketOf(hashAddRange(hashStart(22), text, ns, ne), bits);
     } else buf[used++] = bucketOf(hashStart(20), bits);
@@ -282,8 +308,6 @@ export function extractFeatures(
     }
     if (ee < text.length && at === ee - 1) {
       // Last unit of an eojeol: what the next eojeol starts with (이현준 기자).
-      let ns = ee;
-      while (ns < text.length && isSpaceCode(text.charCodeAt(ns))) ns++;
       if (ns < to) {
         const mask = startsAt[ns - from]!;
         for (let b = 0; b < lexiconClasses; b++) if (mask & (1 << b)) buf[used++] = bucketOf(hashAdd(hashStart(34), b), bits);

@@ -175,6 +175,29 @@ describe('fast inference paths', () => {
     check(`${short}!`, 0, short.length + 1);
   });
 
+  it('Emitter and extractFeatures agree on long eojeol tagged in pieces, after the eojeol known from a piece before', () => {
+    const emitter = new Emitter(weightTable(model)!, lexicon);
+    const texts = [
+      '가나다라'.repeat(1500),
+      `${'서울'.repeat(1200)} ${'부산'.repeat(1200)}`,
+      `${'인천시'.repeat(800)}${' '.repeat(3000)}김철수 기자`,
+    ];
+    for (const text of [...texts, texts[0]!]) {
+      // Pieces in order (as the tagger stage cuts a long sentence) and then out of order.
+      const cuts = [0, 1000, 2048, 2049, 4000, 5500, text.length].filter((c) => c <= text.length);
+      const pieces = cuts.slice(1).map((end, k) => [cuts[k]!, end] as const);
+      for (const [start, end] of [...pieces, ...pieces.reverse()]) {
+        if (end <= start) continue;
+        const features = extractFeatures({ text, from: start, to: end }, lexicon, model.bits);
+        const expected = computeEmissions(model, features);
+        const actual = new Float64Array((end - start) * 13);
+        const units = emitter.emissions(text, start, end, undefined, actual, new Int32Array(end - start));
+        expect(units).toBe(features.length);
+        expect(Array.from(actual.subarray(0, units * 13))).toEqual(Array.from(expected.subarray(0, units * 13)));
+      }
+    }
+  });
+
   it('Emitter handles units with more features than its 16-bit lanes hold at once', () => {
     const crowded = new TaggerLexicon();
     for (let length = 1; length <= 12; length++) for (const c of LEXICON_CLASSES) crowded.add('가'.repeat(length), c);
