@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -74,5 +74,14 @@ describe('the packed tarball', () => {
     const line = JSON.parse(out) as { text: string; entities: unknown[] };
     expect(line.text).toBe(sentence);
     expect(run(bin, ['--version'], project).trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('installs no queue dependencies (bullmq brings a native module), and its queue commands say how to add them', () => {
+    expect(existsSync(join(project, 'node_modules', 'bullmq'))).toBe(false);
+    expect(existsSync(join(project, 'node_modules', 'msgpackr-extract'))).toBe(false);
+    const bin = join(project, 'node_modules', '.bin', 'korner');
+    const result = spawnSync(bin, ['worker'], { cwd: project, encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/npm install bullmq ioredis.*\[KORNER_QUEUE\]/);
   });
 });
