@@ -8,11 +8,19 @@
 // so that those threads take their time from the pipeline's core. `CLI MB/s` is a whole `korner extract` run over
 // the corpus, start to exit with the output discarded, pinned the same way: start-up, loading and JIT warm-up
 // included, as a user running the CLI once sees it. Runs the built package (dist/).
+// Then the large-input figures (scripts/bench/large.mjs): whole `korner extract` processes on 5 MB of KLUE text
+// with one and two worker threads, 20 MB as one document against the same text as lines, cold starts, the
+// memory of a second extractor; and the worst time ratio of the adversarial inputs (scripts/adversarial.mjs).
+//
+//   npm run bench [-- --only corpora|large|start|adversarial]
+//
 // Not a test: numbers go into issue notes, before and after a change.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { largeBench, startBench } from './bench/large.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const shared = resolve(root, '..', 'shared', 'bench');
@@ -85,42 +93,69 @@ function cliSeconds(file) {
   }
   return (performance.now() - t0) / 1000;
 }
-const rows = [];
-for (const name of corpora) {
-  const file = join(shared, name);
-  if (!existsSync(file)) {
-    console.error(`bench: ${file} is missing; skipping`);
-    continue;
-  }
-  const r = measure(file, false);
-  let pinned;
-  if (canPin) {
-    try {
-      pinned = measure(file, true);
-    } catch (error) {
-      console.error(`bench: the pinned run on ${name} failed (${error.message.split('\n')[0]}); its column says n/a`);
-    }
-  }
-  const cli = cliSeconds(file);
-  rows.push({
-    corpus: name,
-    'MB': (r.bytes / 1e6).toFixed(2),
-    'lines': r.lines,
-    'MB/s first pass': (r.bytes / 1e6 / r.first).toFixed(2),
-    'MB/s': (r.bytes / 1e6 / r.seconds).toFixed(2),
-    'MB/s pinned': pinned ? (pinned.bytes / 1e6 / pinned.seconds).toFixed(2) : 'n/a',
-    'MB/s one by one': (r.bytes / 1e6 / r.perLine).toFixed(2),
-    'CLI MB/s': cli ? (r.bytes / 1e6 / cli).toFixed(2) : 'n/a',
-    'lines/s': Math.round(r.lines / r.seconds),
-    'entities': r.entities,
-    'cold start ms': Math.round(r.coldStart),
-    'peak RSS MB': Math.round(r.rssMb),
-  });
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const wanted = (part) => only === undefined || only === part;
+
+/** Prints `rows` as a Markdown table under `title`. */
+function table(title, rows) {
+  if (rows.length === 0) return;
+  const headers = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+  const widths = headers.map((h) => Math.max(h.length, ...rows.map((r) => String(r[h] ?? '').length)));
+  const line = (cells) => `| ${cells.map((c, i) => String(c ?? '').padEnd(widths[i])).join(' | ')} |`;
+  console.log(`\n${title}`);
+  console.log(line(headers));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const r of rows) console.log(line(headers.map((h) => r[h])));
 }
-const headers = Object.keys(rows[0] ?? { corpus: '' });
-const widths = headers.map((h) => Math.max(h.length, ...rows.map((r) => String(r[h]).length)));
-const line = (cells) => `| ${cells.map((c, i) => String(c).padEnd(widths[i])).join(' | ')} |`;
+
 console.log(`korner bench, node ${process.version}, ${new Date().toISOString().slice(0, 10)}`);
-console.log(line(headers));
-console.log(line(widths.map((w) => '-'.repeat(w))));
-for (const r of rows) console.log(line(headers.map((h) => r[h])));
+if (wanted('corpora')) {
+  const rows = [];
+  for (const name of corpora) {
+    const file = join(shared, name);
+    if (!existsSync(file)) {
+      console.error(`bench: ${file} is missing; skipping`);
+      continue;
+    }
+    const r = measure(file, false);
+    let pinned;
+    if (canPin) {
+      try {
+        pinned = measure(file, true);
+      } catch (error) {
+        console.error(`bench: the pinned run on ${name} failed (${error.message.split('\n')[0]}); its column says n/a`);
+      }
+    }
+    const cli = cliSeconds(file);
+    rows.push({
+      corpus: name,
+      'MB': (r.bytes / 1e6).toFixed(2),
+      'lines': r.lines,
+      'MB/s first pass': (r.bytes / 1e6 / r.first).toFixed(2),
+      'MB/s': (r.bytes / 1e6 / r.seconds).toFixed(2),
+      'MB/s pinned': pinned ? (pinned.bytes / 1e6 / pinned.seconds).toFixed(2) : 'n/a',
+      'MB/s one by one': (r.bytes / 1e6 / r.perLine).toFixed(2),
+      'CLI MB/s': cli ? (r.bytes / 1e6 / cli).toFixed(2) : 'n/a',
+      'lines/s': Math.round(r.lines / r.seconds),
+      'entities': r.entities,
+      'cold start ms': Math.round(r.coldStart),
+      'peak RSS MB': Math.round(r.rssMb),
+    });
+  }
+  table('Throughput in one process (warm: best of five passes)', rows);
+}
+const klue = join(shared, 'klue-open-text.txt');
+if (wanted('large')) {
+  if (existsSync(klue)) table('Whole korner extract processes (median of 3; KLUE text repeated)', largeBench(root, klue, join(tmpdir(), 'korner-bench')));
+  else console.error(`bench: ${klue} is missing; skipping the large-input runs`);
+}
+if (wanted('start')) table('Start-up and memory (median of 5 fresh processes)', startBench(root));
+if (wanted('adversarial')) {
+  const run = spawnSync(process.execPath, [join(root, 'scripts', 'adversarial.mjs'), '--json'], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (run.status === 0) {
+    const report = JSON.parse(run.stdout);
+    console.log(`\nAdversarial inputs (scripts/adversarial.mjs): worst time(1 MB) / time(100 KB) over all families and stages: ${report.worst.ratio.toFixed(1)} (${report.worst.family}, ${report.worst.stage})`);
+  } else {
+    console.error(`bench: scripts/adversarial.mjs failed: ${run.stderr.split('\n')[0]}`);
+  }
+}

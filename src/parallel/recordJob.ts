@@ -1,7 +1,7 @@
 import type { DocumentRecord, InputMode } from '../cli/records.js';
 import { KornerError, type ErrorCode } from '../errors.js';
 import type { ExtractInput, Extractor, ExtractResult } from '../extractor.js';
-import { recordBody, type RecordFormat } from '../formats/records.js';
+import { recordBody, recordParts, type RecordFormat } from '../formats/records.js';
 import type { RunOptions } from '../pipeline/stage.js';
 
 /**
@@ -17,7 +17,11 @@ export interface JobSettings {
 
 /** The output of one record: its body, and for an error record the error and the warning to print. */
 export interface RecordOutcome {
-  body: string;
+  /**
+   * The record's body (see recordBody), or its parts in order (see recordParts): made as they are written when the
+   * job ran in this thread, an array when it ran in a worker (what crosses between threads is data).
+   */
+  body: string | Iterable<string>;
   error?: { code: ErrorCode; message: string; warning: string };
 }
 
@@ -33,8 +37,11 @@ export function toJobRecord(record: DocumentRecord): JobRecord {
   return job;
 }
 
-/** Runs a batch of records through `extractor` and returns their outcomes, in order. */
-export function runRecordJob(extractor: Extractor, records: readonly JobRecord[], settings: JobSettings): RecordOutcome[] {
+/**
+ * Runs a batch of records through `extractor` and returns their outcomes, in order. A long record's body comes in
+ * parts, made as they are read (`lazy`, for the thread that writes them), or made now into an array.
+ */
+export function runRecordJob(extractor: Extractor, records: readonly JobRecord[], settings: JobSettings, lazy = false): RecordOutcome[] {
   const results = extractBatch(extractor, records, settings.runOptions);
   return records.map((record, k): RecordOutcome => {
     const outcome = results[k];
@@ -50,15 +57,22 @@ export function runRecordJob(extractor: Extractor, records: readonly JobRecord[]
         error: { ...error, warning: `${record.id}: ${outcome.message}` },
       };
     }
-    return {
-      body: recordBody(settings.format, {
-        ...content,
-        ...(record.extra ? { extra: record.extra } : {}),
-        ...(settings.mode === 'text' ? { text: record.text! } : {}),
-        entities: outcome!.entities,
-        links: outcome!.links,
-      }),
-    };
+    const parts = recordParts(settings.format, {
+      ...content,
+      ...(record.extra ? { extra: record.extra } : {}),
+      ...(settings.mode === 'text' ? { text: record.text! } : {}),
+      entities: outcome!.entities,
+      links: outcome!.links,
+    });
+    const first = parts.next();
+    const second = parts.next();
+    if (second.done) return { body: first.value as string };
+    const rest = (function* () {
+      yield first.value as string;
+      yield second.value;
+      yield* parts;
+    })();
+    return { body: lazy ? rest : Array.from(rest) };
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Extractor } from '../extractor.js';
-import { createWorkerPool, type WorkerPoolOptions } from './pool.js';
+import { createWorkerPool, type WorkerPool, type WorkerPoolOptions } from './pool.js';
 import { runRecordJob, type JobRecord, type JobSettings, type RecordOutcome } from './recordJob.js';
 
 /** Runs the jobs of `korner extract`: in this thread, or on worker threads. */
@@ -14,7 +14,7 @@ export interface RecordRunner {
 export function inThreadRunner(extractor: Extractor, settings: JobSettings): RecordRunner {
   return {
     parallelism: 1,
-    run: async (records) => runRecordJob(extractor, records, settings),
+    run: async (records) => runRecordJob(extractor, records, settings, true),
     close: async () => undefined,
   };
 }
@@ -24,10 +24,55 @@ export function inThreadRunner(extractor: Extractor, settings: JobSettings): Rec
  * finishes one, while this thread reads input and writes output.
  */
 export async function poolRunner(options: WorkerPoolOptions, settings: JobSettings): Promise<RecordRunner> {
-  const pool = await createWorkerPool(options);
+  return fromPool(await createWorkerPool(options), settings);
+}
+
+function fromPool(pool: WorkerPool, settings: JobSettings): RecordRunner {
   return {
     parallelism: 2 * pool.workers,
     run: (records) => pool.run<RecordOutcome[]>({ kind: 'records', records, settings }),
     close: () => pool.close(),
+  };
+}
+
+/**
+ * For input of unknown length (standard input): jobs start at once in this thread, as for a short input, and once
+ * more than `threshold` bytes have come and the input goes on, worker threads start beside it; jobs go to them as
+ * soon as they are ready. A line typed in gets its answer without waiting for workers, and a long stream still
+ * runs on every core. The results are the same either way, in order.
+ */
+export function adaptiveRunner(
+  extractor: Extractor,
+  options: WorkerPoolOptions,
+  settings: JobSettings,
+  threshold: number,
+  warn: (message: string) => void,
+): RecordRunner {
+  let local: RecordRunner | undefined = inThreadRunner(extractor, settings);
+  let pool: RecordRunner | undefined;
+  let starting: Promise<void> | undefined;
+  let seen = 0;
+  return {
+    get parallelism() {
+      return pool ? pool.parallelism : 1;
+    },
+    run(records) {
+      if (pool) return pool.run(records);
+      for (const record of records) seen += record.text?.length ?? 0;
+      if (!starting && seen > threshold) {
+        starting = createWorkerPool(options).then(
+          (started) => {
+            pool = fromPool(started, settings);
+            local = undefined; // its tables can go once no job needs them
+          },
+          (error: Error) => warn(`korner: could not start worker threads (${error.message}); going on in one thread.`),
+        );
+      }
+      return local!.run(records);
+    },
+    async close() {
+      await starting;
+      await pool?.close();
+    },
   };
 }

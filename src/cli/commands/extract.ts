@@ -5,7 +5,7 @@ import { FRAMING } from '../../formats/records.js';
 import { createExtractor } from '../../index.js';
 import { defaultWorkerCount } from '../../parallel/pool.js';
 import { toJobRecord, type JobSettings } from '../../parallel/recordJob.js';
-import { inThreadRunner, poolRunner, type RecordRunner } from '../../parallel/recordRunner.js';
+import { adaptiveRunner, inThreadRunner, poolRunner, type RecordRunner } from '../../parallel/recordRunner.js';
 import type { UserEntry } from '../../resources/userDictionary.js';
 import { parseCommandArgs, positiveInteger } from '../args.js';
 import { batchRecords } from '../batches.js';
@@ -37,8 +37,10 @@ Options:
                                DATE,TIME,QUANTITY)
   --min-score N                drop entities whose score is below N (0..1)
   --user-dict FILE             add dictionary entries: TSV surface<TAB>type<TAB>canonical (repeatable)
-  --workers N                  worker threads (default: one per core, or 1 when the input is files of
-                               under 1 MB in all); 1 runs in this thread. The output is the same
+  --workers N                  worker threads (default: one per core; 1 for input files of under 1 MB in
+                               all, and no more than there are documents; standard input starts in this
+                               thread and adds the workers after its first MB); 1 runs in this thread.
+                               The output is the same whatever the number
   --skip N                     skip the first N documents (to continue a run that stopped after N); ids
                                and line numbers stay those of the whole input
   --resume FILE                continue an interrupted run whose output is FILE (jsonl or json): count the
@@ -128,6 +130,16 @@ async function inputSize(sources: readonly string[]): Promise<number | undefined
   return total;
 }
 
+/**
+ * Worker threads when --workers is not given: one per core, but one (this thread) where more would only cost
+ * their start: input files of under 1 MB in all, or a single document (a document runs on one thread).
+ */
+function autoWorkers(command: ExtractCommand, size: number | undefined): number {
+  if (size !== undefined && size < POOL_MIN_BYTES) return 1;
+  const cores = defaultWorkerCount();
+  return command.settings.mode === 'document' ? Math.min(cores, command.sources.length) : cores;
+}
+
 /** The records of the inputs after the first `skip`, with the bytes of those skipped counted in `skipped`. */
 async function* skipRecords(records: AsyncIterable<DocumentRecord>, skip: number, skipped: { bytes: number }): AsyncGenerator<DocumentRecord> {
   let index = 0;
@@ -172,14 +184,15 @@ export async function runExtract(args: string[], context: CliContext): Promise<n
   }
 
   const interrupt = new Interrupt(context.signals);
-  const workers = command.workers ?? (size !== undefined && size < POOL_MIN_BYTES ? 1 : defaultWorkerCount());
+  const workers = command.workers ?? autoWorkers(command, size);
+  const poolOptions = { workers, extractor: { ...settings.runOptions, userDictionary: command.userDictionary } };
+  const local = () => createExtractor({ userDictionary: command.userDictionary, ...settings.runOptions });
   let runner: RecordRunner;
   try {
-    if (workers > 1) {
-      runner = await poolRunner({ workers, extractor: { ...settings.runOptions, userDictionary: command.userDictionary } }, settings);
-    } else {
-      runner = inThreadRunner(await createExtractor({ userDictionary: command.userDictionary, ...settings.runOptions }), settings);
-    }
+    if (workers === 1) runner = inThreadRunner(await local(), settings);
+    // Standard input may be one line or a whole corpus: workers start only once it proves long.
+    else if (command.workers === undefined && size === undefined) runner = adaptiveRunner(await local(), poolOptions, settings, POOL_MIN_BYTES, context.warn);
+    else runner = await poolRunner(poolOptions, settings);
   } catch (error) {
     interrupt.dispose();
     throw error;
@@ -206,7 +219,13 @@ export async function runExtract(args: string[], context: CliContext): Promise<n
           throw new KornerError(outcome.error.code, message);
         }
       }
-      await out.write(`${framing.before(count)}${outcome.body}${framing.after}`);
+      if (typeof outcome.body === 'string') {
+        await out.write(`${framing.before(count)}${outcome.body}${framing.after}`);
+      } else {
+        await out.write(framing.before(count));
+        for (const part of outcome.body) await out.write(part);
+        await out.write(framing.after);
+      }
       count++;
       written++;
       done++;
