@@ -144,6 +144,19 @@ describe.skipIf(!redisServer)('korner queue and korner worker on a real Redis', 
     expect(changed.stderr).toMatch(/run corpus was added before from another input or with another --batch.*KORNER_QUEUE/);
   });
 
+  it('stops on SIGTERM after finishing the job it holds', async () => {
+    const queue = ['--redis', redis.url, '--queue', 'term'];
+    expect((await korner(['queue', 'add', ...queue, '--run', 'one', '--batch', '400', corpus])).status).toBe(0);
+    const worker = new WorkerProcess(['--redis', redis.url, '--queue', 'term']);
+    await within(worker.next(/job one\.0 started/), 60_000, 'the job starting');
+    worker.child.kill('SIGTERM');
+    expect(await within(worker.exited, 60_000, 'the worker stopping')).toBe(143);
+    const log = worker.lines.join('\n');
+    expect(log).toMatch(/job one\.0 done \(400 documents[^]*stopped by SIGTERM, 1 job\(s\) done/);
+    const status = JSON.parse((await korner(['queue', 'status', ...queue, '--run', 'one', '--json'])).stdout) as { runs: { done: number }[] };
+    expect(status.runs[0]!.done).toBe(1);
+  });
+
   it('waits for no job it lacks, puts a failed job\'s documents in place as error records, and retries it', async () => {
     const input = join(dir, 'small.jsonl');
     const texts = [...corpusLines(29), '코너랩은 16일 서울에서 새 모델을 발표했다.'];
