@@ -279,6 +279,19 @@ export function analyze(
   memory.fill(head, 0xff, <usize>(to - from + 1) << 2);
   addNode(KIND_BOS, 0, from, from, 0, 0, -1);
   const classBits: i32 = 3 << INFO_CLASS_SHIFT;
+  // The unknown-word group read last (a chain): from chainStart, the units before scanPos belong to it (broken: the
+  // unit at scanPos, or the segment's end, stops it). A later start inside it whose script state is the one the
+  // chain has there reads on from scanPos instead of from itself: reading every group to its end (up to
+  // MAX_UNKNOWN_LENGTH units) from each of its units made a run of punctuation cost a thousand steps a unit.
+  let chainStart: i32 = -1;
+  let chainScript: u32 = 0;
+  let chainPunct: u32 = 0;
+  let chainDigit: u32 = 0;
+  let scanPos: i32 = 0;
+  let scanScript: u32 = 0;
+  let broken = false;
+  /** Where the chain's script went from none (0) to the first script it met, or -1. */
+  let adoptPos: i32 = -1;
 
   for (let p = from; p < to; p++) {
     const fromHead = load<i32>(head + (<usize>(p - from) << 2));
@@ -360,21 +373,47 @@ export function analyze(
       let cls = <i32>(info & CHAR_CLASS_MASK);
       let length: i32 = 1;
       if (info & CHAR_GROUP) {
-        let script = (info >>> CHAR_SCRIPT_SHIFT) & 0xff;
-        const punct = info & CHAR_PUNCT;
-        const digit = info & CHAR_DIGIT;
-        for (let j = s + 1; j < to && length < MAX_UNKNOWN_LENGTH; j++) {
-          const ci = infoOf(unitAt(text, j));
-          if (ci & CHAR_SPACE) break;
-          const sc = (ci >>> CHAR_SCRIPT_SHIFT) & 0xff;
-          const sameScript = sc == script || script == 0 || sc == 0 || (ci & CHAR_NON_SPACING_MARK) != 0;
-          if (!sameScript || (ci & CHAR_PUNCT) != punct || (ci & CHAR_DIGIT) != digit || !(ci & CHAR_GROUP)) break;
-          length++;
-          if (script == 0 && sc != 0) {
-            script = sc;
-            cls = <i32>(ci & CHAR_CLASS_MASK);
-          }
+        // The group: the units after s of the same script (a unit of none, 0, goes with any, and a group that
+        // starts with none takes the first script it meets, and that unit's class), punctuation and digit flags,
+        // up to MAX_UNKNOWN_LENGTH units.
+        const own = (info >>> CHAR_SCRIPT_SHIFT) & 0xff;
+        let inChain = chainStart >= 0 && s >= chainStart && s < scanPos;
+        if (inChain && s > chainStart) {
+          const stateAt: u32 = chainScript != 0 ? chainScript : adoptPos >= 0 && adoptPos <= s ? (infoOf(unitAt(text, adoptPos)) >>> CHAR_SCRIPT_SHIFT) & 0xff : 0;
+          inChain = stateAt == own;
         }
+        if (!inChain) {
+          chainStart = s;
+          chainScript = own;
+          chainPunct = info & CHAR_PUNCT;
+          chainDigit = info & CHAR_DIGIT;
+          scanPos = s + 1;
+          scanScript = own;
+          broken = false;
+          adoptPos = -1;
+        }
+        const limit = s + MAX_UNKNOWN_LENGTH;
+        while (!broken && scanPos < limit) {
+          if (scanPos >= to) {
+            broken = true;
+            break;
+          }
+          const ci = infoOf(unitAt(text, scanPos));
+          const sc = (ci >>> CHAR_SCRIPT_SHIFT) & 0xff;
+          const sameScript = sc == scanScript || scanScript == 0 || sc == 0 || (ci & CHAR_NON_SPACING_MARK) != 0;
+          if ((ci & CHAR_SPACE) != 0 || !sameScript || (ci & CHAR_PUNCT) != chainPunct || (ci & CHAR_DIGIT) != chainDigit || !(ci & CHAR_GROUP)) {
+            broken = true;
+            break;
+          }
+          if (scanScript == 0 && sc != 0) {
+            scanScript = sc;
+            adoptPos = scanPos;
+          }
+          scanPos++;
+        }
+        const end = scanPos < limit ? scanPos : limit;
+        length = end - s;
+        if (own == 0 && adoptPos > s && adoptPos < end) cls = <i32>(infoOf(unitAt(text, adoptPos)) & CHAR_CLASS_MASK);
       }
       const lastUnit = unitAt(text, s + length - 1);
       if (lastUnit >= 0xd800 && lastUnit <= 0xdbff && s + length < to) length++;
