@@ -146,16 +146,21 @@ export async function readDocument(source: string, options: ReadOptions): Promis
     text = strictDecoder.decode(bytes);
   } catch {
     text = lenientDecoder.decode(bytes);
-    const lines = text.split('\n');
-    const bad = lines.findIndex((l) => l.includes('\uFFFD'));
-    options.warn(`${displayName(source, options.stdinName)}:${bad + 1}: invalid UTF-8, decoded with U+FFFD replacement characters`);
+    const bad = lineOf(text, text.indexOf('\uFFFD'));
+    options.warn(`${displayName(source, options.stdinName)}:${bad}: invalid UTF-8, decoded with U+FFFD replacement characters`);
   }
   const nul = text.indexOf('\0');
   if (nul >= 0) {
-    const lineOfNul = text.slice(0, nul).split('\n').length;
-    options.warn(`${displayName(source, options.stdinName)}:${lineOfNul}: contains NUL characters (U+0000); they are kept as text`);
+    options.warn(`${displayName(source, options.stdinName)}:${lineOf(text, nul)}: contains NUL characters (U+0000); they are kept as text`);
   }
   return { source, line: 1, text, bytes: size };
+}
+
+/** The 1-based line of offset `at` in `text`, counted without copying the text (a document may be 64 MB). */
+function lineOf(text: string, at: number): number {
+  let line = 1;
+  for (let nl = text.indexOf('\n'); nl !== -1 && nl < at; nl = text.indexOf('\n', nl + 1)) line++;
+  return line;
 }
 
 function concat(parts: Uint8Array[], size: number): Uint8Array {

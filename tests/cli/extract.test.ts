@@ -91,6 +91,16 @@ describe('korner extract', () => {
     expect(stderr).toContain(`${path}:1: contains NUL`);
   });
 
+  it.each([
+    ['invalid UTF-8', Buffer.concat([Buffer.from('첫 줄\n둘째 줄\n'), Buffer.from([0x61, 0xff, 0x0a]), Buffer.from('넷째 줄\n')]), 3, 'invalid UTF-8'],
+    ['a NUL character', Buffer.from('첫 줄\n둘째 줄\n셋째\n넷째 \0 줄\n'), 4, 'contains NUL'],
+  ])('names the line of %s in a whole document', async (_title, content, line, message) => {
+    const path = file(`document-${line}.txt`, content);
+    const { status, stderr } = await runCli(['extract', '--input', 'document', path]);
+    expect(status).toBe(0);
+    expect(stderr).toContain(`${path}:${line}: ${message}`);
+  });
+
   it('turns a line over --max-bytes into an error record and goes on', async () => {
     const path = file('long.txt', `짧은 줄\n${'가'.repeat(2000)}\n끝\n`);
     const { status, stdout } = await runCli(['extract', '--max-bytes', '1000', path]);
