@@ -196,10 +196,27 @@ function lanes(ids: usize, count: i32, out: usize): void {
 function eojeolContext(text: usize, length: i32, es: i32, ee: i32): void {
   const ids = contextIds;
   let used = 0;
+  // The white space around the eojeol is read once for the eojeol known from an earlier piece (see knownEojeolStart):
+  // a long eojeol tagged in pieces read all the white space after it again for each piece.
+  let pe: i32;
+  let ns: i32;
+  const known = es == knownEojeolStart && ee == knownEojeolEnd;
+  if (known && knownNeighbours) {
+    pe = knownPreviousEnd;
+    ns = knownNextStart;
+  } else {
+    pe = es - 1;
+    while (pe >= 0 && isSpaceCode(unit(text, pe))) pe--;
+    ns = ee;
+    while (ns < length && isSpaceCode(unit(text, ns))) ns++;
+    if (known) {
+      knownNeighbours = true;
+      knownPreviousEnd = pe;
+      knownNextStart = ns;
+    }
+  }
   // Only the last 7 units of the previous eojeol and the first 7 of the next are read: the features look no further
   // into them (reading all of a long neighbour, for every eojeol that has it, was quadratic).
-  let pe = es - 1;
-  while (pe >= 0 && isSpaceCode(unit(text, pe))) pe--;
   if (pe >= 0) {
     let ps = pe;
     const floor = max(0, pe - 6);
@@ -207,8 +224,6 @@ function eojeolContext(text: usize, length: i32, es: i32, ee: i32): void {
     setI32(ids, used++, bucketOf(hashAddRange(seed(S_H19), text, max(ps, pe - 1), pe + 1), bits));
     if (pe + 1 - ps <= 6) setI32(ids, used++, bucketOf(hashAddRange(seed(S_H21), text, ps, pe + 1), bits));
   } else setI32(ids, used++, bucketOf(seed(S_H19), bits));
-  let ns = ee;
-  while (ns < length && isSpaceCode(unit(text, ns))) ns++;
   if (ns < length) {
     let ne = ns;
     const ceiling = min(length, ns + 7);
@@ -247,11 +262,16 @@ function tokenConstants(t: i32, count: i32): void {
  */
 let knownEojeolStart: i32 = -1;
 let knownEojeolEnd: i32 = -1;
+/** Whether the last unit of white space before the known eojeol (-1: none) and the first after it are known. */
+let knownNeighbours = false;
+let knownPreviousEnd: i32 = -1;
+let knownNextStart: i32 = 0;
 
 /** The text in memory changed: the eojeol known in the old one means nothing in it. */
 export function forgetText(): void {
   knownEojeolStart = -1;
   knownEojeolEnd = -1;
+  knownNeighbours = false;
 }
 
 /** Bump allocation inside the work area the host sized (see Emitter.emissions in emit.ts for the bound). */
@@ -339,6 +359,7 @@ export function emissions(
       if (s < from || e > to) {
         knownEojeolStart = s;
         knownEojeolEnd = e;
+        knownNeighbours = false;
       }
     }
     const stop = min(e, to);

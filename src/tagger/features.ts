@@ -108,7 +108,7 @@ const MAX_EOJEOL_HASH = 8;
  * The eojeol found last, and in which text: a run without spaces longer than a tagged span (a page of one syllable)
  * is tagged in pieces, and each piece found its eojeol's bounds by reading all of it again (quadratic).
  */
-let lastEojeol = { text: '', start: 0, end: 0 };
+let lastEojeol = { text: '', start: 0, end: 0, previousEnd: -2, nextStart: -2 };
 
 /**
  * Extracts the features of `text[from, to)` into buckets of a table of 2^bits entries. The result's arrays are
@@ -163,7 +163,7 @@ export function extractFeatures(
     } else {
       while (s > 0 && !isSpaceCode(text.charCodeAt(s - 1))) s--;
       while (e < text.length && !isSpaceCode(text.charCodeAt(e))) e++;
-      if (s < from || e > to) lastEojeol = { text, start: s, end: e };
+      if (s < from || e > to) lastEojeol = { text, start: s, end: e, previousEnd: -2, nextStart: -2 };
     }
     for (let k = at; k < e && k < to; k++) {
       eojeolStart[k - from] = s;
@@ -238,13 +238,24 @@ export function extractFeatures(
       // long eojeol beside a long stretch of white space was quadratic). Only the last 7 units of the previous
       // eojeol and the first 7 of the next are read: the features below look no further into them.
       neighboursOf = es;
-      pe = es - 1;
-      while (pe >= 0 && isSpaceCode(text.charCodeAt(pe))) pe--;
+      // The white space around the eojeol that reaches past the piece is read once, not once per piece.
+      const known = lastEojeol.text === text && lastEojeol.start === es && lastEojeol.end === ee;
+      if (known && lastEojeol.previousEnd !== -2) {
+        pe = lastEojeol.previousEnd;
+        ns = lastEojeol.nextStart;
+      } else {
+        pe = es - 1;
+        while (pe >= 0 && isSpaceCode(text.charCodeAt(pe))) pe--;
+        ns = ee;
+        while (ns < text.length && isSpaceCode(text.charCodeAt(ns))) ns++;
+        if (known) {
+          lastEojeol.previousEnd = pe;
+          lastEojeol.nextStart = ns;
+        }
+      }
       ps = pe;
       const floor = Math.max(0, pe - 6);
       while (ps > floor && !isSpaceCode(text.charCodeAt(ps - 1))) ps--;
-      ns = ee;
-      while (ns < text.length && isSpaceCode(text.charCodeAt(ns))) ns++;
       ne = ns;
       const ceiling = Math.min(text.length, ns + 7);
       while (ne < ceiling && !isSpaceCode(text.charCodeAt(ne))) ne++;
