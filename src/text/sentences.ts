@@ -13,30 +13,31 @@ export function splitSentences(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   const n = text.length;
   let start = 0;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (isEndMark(c)) {
-      let end = i + 1;
-      while (end < n && isEndMark(text.charCodeAt(end))) end++;
-      while (end < n && isCloser(text.charCodeAt(end))) end++;
-      // No mark, closer or line break is white space, so the run and its closers end before the next search.
-      if (end < n && isRegExpSpace(text.charCodeAt(end))) {
-        pushTrimmed(text, start, end, sentences);
-        start = end;
-      }
-      i = end;
-    } else {
-      if (c === 10) {
-        pushTrimmed(text, start, i + 1, sentences);
-        start = i + 1;
-      }
-      i++;
+  // The expression only finds the next mark or line break (a fast search for one of a few units); the run after
+  // a mark is read here, once.
+  MARK_OR_BREAK.lastIndex = 0;
+  for (let match = MARK_OR_BREAK.exec(text); match !== null; match = MARK_OR_BREAK.exec(text)) {
+    const i = match.index;
+    if (text.charCodeAt(i) === 10) {
+      pushTrimmed(text, start, i + 1, sentences);
+      start = i + 1;
+      continue;
     }
+    let end = i + 1;
+    while (end < n && isEndMark(text.charCodeAt(end))) end++;
+    while (end < n && isCloser(text.charCodeAt(end))) end++;
+    // No mark, closer or line break is white space, so the run and its closers end before the next search.
+    if (end < n && isRegExpSpace(text.charCodeAt(end))) {
+      pushTrimmed(text, start, end, sentences);
+      start = end;
+    }
+    MARK_OR_BREAK.lastIndex = end;
   }
   pushTrimmed(text, start, n, sentences);
   return sentences;
 }
+
+const MARK_OR_BREAK = /[.!?…。？！\n]/g;
 
 /** . ! ? … 。 ？ ！ */
 function isEndMark(code: number): boolean {
