@@ -26,16 +26,17 @@ export const FLOOR_MS: number;
 export const MAX_RATIO: number;
 export function utf8Length(text: string): number;
 export function repeatTo(unit: string, bytes: number): string;
-export function repeatsFor(bytes: number): number;
+export function repeatsFor(): number;
 export function ratioOf(t100k: number, t1m: number): number;
-export function timeStages(
+export function runStages(
   stages: readonly Stage[],
   createDocument: (text: string) => KornerDocument,
   text: string,
   repeats: number,
   options?: RunOptions,
   collect?: boolean,
-): number[];
+): [number, number][][];
+export function stageTimes(spans: readonly (readonly [number, number])[][]): number[];
 export function measureFamily(
   family: Family,
   extractorFor: (text: string, family: Family) => Promise<ExtractorLike>,

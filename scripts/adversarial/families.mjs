@@ -4,6 +4,7 @@
 // the user-dictionary family also gives the entries to create the extractor with.
 //
 // Plain JavaScript, so that the script can run it under Node without a build; families.d.mts types it.
+import { PerformanceObserver } from 'node:perf_hooks';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 
@@ -122,30 +123,59 @@ export const FLOOR_MS = 2;
 export const MAX_RATIO = 20;
 
 /**
- * Runs `stages` in order over one fresh document per repetition (each stage needs the earlier ones' output) and
- * returns each stage's smallest time in milliseconds, after a garbage collection when `collect` is true.
- * `createDocument` and `options` are the library's.
+ * The garbage-collection pauses seen so far, as [start, end] in performance.now() time. A stage's time leaves out
+ * the pauses inside it: a pause pays for whatever allocated before it, often earlier stages, and at 1 MB the heap is
+ * larger, so the pauses that happen to fall in a stage are noise for the question asked (does the stage's own work
+ * grow linearly?). A stage that allocates quadratically still shows it, in the time it takes to allocate.
  */
-export function timeStages(stages, createDocument, text, repeats, options = {}, collect = true) {
-  const best = new Array(stages.length).fill(Infinity);
+const pauses = [];
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) pauses.push([entry.startTime, entry.startTime + entry.duration]);
+}).observe({ entryTypes: ['gc'] });
+
+/** Node reports pauses a little after they happen: wait for those of the work just done. */
+function pausesReported() {
+  return new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+/** The time from `start` to `end` less the pauses inside it. */
+function ownTime(start, end) {
+  let time = end - start;
+  for (const [from, to] of pauses) if (to > start && from < end) time -= Math.min(to, end) - Math.max(from, start);
+  return time;
+}
+
+/**
+ * Runs `stages` in order over one fresh document per repetition (each stage needs the earlier ones' output) and
+ * returns, per stage, when each repetition started and ended it; {@link stageTimes} turns them into times. A garbage
+ * collection first when `collect` is true. `createDocument` and `options` are the library's.
+ */
+export function runStages(stages, createDocument, text, repeats, options = {}, collect = true) {
+  const spans = stages.map(() => []);
   if (collect) collectGarbage();
   for (let r = 0; r < repeats; r++) {
     const doc = createDocument(text);
     stages.forEach((stage, i) => {
       const start = performance.now();
       stage.run(doc, options);
-      best[i] = Math.min(best[i], performance.now() - start);
+      spans[i].push([start, performance.now()]);
     });
   }
-  return best;
+  return spans;
+}
+
+/** Each stage's smallest time (ms) over the repetitions of {@link runStages}, less garbage-collection pauses. */
+export function stageTimes(spans) {
+  return spans.map((list) => Math.min(...list.map(([start, end]) => ownTime(start, end))));
 }
 
 /**
- * How many runs each size gets (the smallest time counts): two at 100 KB, whose time is the noisier of the two
- * compared; one at 10 KB (reported, not compared: it warms the code paths the family takes) and at 1 MB.
+ * How many runs each size gets (the smallest time counts): one. The best of several runs at 100 KB against one at
+ * 1 MB would bias the ratio up; a run slowed by another process is measured again instead (see measureFamily).
+ * The 10 KB run is reported, not compared: it warms the code paths the family takes.
  */
-export function repeatsFor(bytes) {
-  return bytes > 10_000 && bytes <= 100_000 ? 2 : 1;
+export function repeatsFor() {
+  return 1;
 }
 
 /** time(1 MB) / max(time(100 KB), FLOOR_MS). */
@@ -156,25 +186,32 @@ export function ratioOf(t100k, t1m) {
 /**
  * Measures one family: `extractorFor(text)` gives the extractor for a text (the same one unless the family has a
  * user dictionary), and the stages of its pipeline are timed at each size. A stage whose ratio is above MAX_RATIO
- * is measured again (both large sizes, up to `retries` times, the smallest ratio kept), since a garbage collection
- * or another process can stretch a single run on a shared machine.
+ * is measured again (both large sizes, up to `retries` times, the smallest ratio kept), since another process can
+ * stretch a single run on a shared machine.
  * Returns one row per stage: `{ stage, ms: [t10k, t100k, t1m], ratio }`.
  */
-export async function measureFamily(family, extractorFor, createDocument, { sizes = SIZES, retries = 3 } = {}) {
+export async function measureFamily(family, extractorFor, createDocument, { sizes = SIZES, retries = 4 } = {}) {
   const texts = sizes.map((bytes) => family.text(bytes));
   const times = [];
   let names;
-  const timeAt = async (k) => {
+  const runAt = async (k) => {
     const extractor = await extractorFor(texts[k], family);
     names = extractor.pipeline.stages.map((stage) => stage.name);
-    return timeStages(extractor.pipeline.stages, createDocument, texts[k], repeatsFor(sizes[k]), {}, sizes[k] > 10_000);
+    return runStages(extractor.pipeline.stages, createDocument, texts[k], repeatsFor(), {}, sizes[k] > 10_000);
   };
-  for (let k = 0; k < sizes.length; k++) times.push(await timeAt(k));
+  const timeAt = async (...ks) => {
+    const spans = [];
+    for (const k of ks) spans.push(await runAt(k));
+    await pausesReported();
+    const times = spans.map(stageTimes);
+    pauses.length = 0;
+    return times;
+  };
+  times.push(...(await timeAt(...sizes.keys())));
   const last = sizes.length - 1;
   const rows = names.map((stage, i) => ({ stage, ms: times.map((t) => t[i]), ratio: ratioOf(times[last - 1][i], times[last][i]) }));
   for (let attempt = 0; attempt < retries && rows.some((row) => row.ratio > MAX_RATIO); attempt++) {
-    const middle = await timeAt(last - 1);
-    const large = await timeAt(last);
+    const [middle, large] = await timeAt(last - 1, last);
     rows.forEach((row, i) => {
       const ratio = ratioOf(middle[i], large[i]);
       if (ratio < row.ratio) {
