@@ -10,9 +10,11 @@ export type InterruptSignal = 'SIGINT' | 'SIGTERM';
 export class Interrupt {
   /** The signal received, once one is. */
   signal: InterruptSignal | undefined;
-  /** Resolves when a signal arrives (a run waiting for input or a worker races its wait with it). */
+  /** Resolves when a signal arrives. */
   readonly arrived: Promise<InterruptSignal>;
   private readonly listeners = new Map<InterruptSignal, () => void>();
+  /** Waits (see {@link race}) to be told of a signal. */
+  private readonly waiting = new Set<() => void>();
 
   constructor(private readonly target: NodeJS.Process | undefined = process) {
     let resolve!: (signal: InterruptSignal) => void;
@@ -23,15 +25,41 @@ export class Interrupt {
         if (this.signal) target.exit(SIGNAL_EXIT[this.signal]);
         this.signal = signal;
         resolve(signal);
+        for (const wake of this.waiting) wake();
+        this.waiting.clear();
       };
       this.listeners.set(signal, listener);
       target.on(signal, listener);
     }
   }
 
+  /**
+   * `promise`'s value, or undefined as soon as a signal arrives (or has arrived). Unlike a Promise.race with a
+   * promise of the signal, nothing stays attached once `promise` settles: a race per batch against one long-lived
+   * promise kept every batch's value reachable from it, the whole input and output of a run.
+   */
+  race<T>(promise: Promise<T>): Promise<T | undefined> {
+    if (this.signal) return Promise.resolve(undefined);
+    return new Promise<T | undefined>((resolve, reject) => {
+      const wake = (): void => resolve(undefined);
+      this.waiting.add(wake);
+      promise.then(
+        (value) => {
+          this.waiting.delete(wake);
+          resolve(value);
+        },
+        (error: unknown) => {
+          this.waiting.delete(wake);
+          reject(error);
+        },
+      );
+    });
+  }
+
   /** Stops catching the signals. */
   dispose(): void {
     for (const [signal, listener] of this.listeners) this.target?.off(signal, listener);
     this.listeners.clear();
+    this.waiting.clear();
   }
 }

@@ -8,7 +8,7 @@ import { toJobRecord, type JobSettings } from '../../parallel/recordJob.js';
 import { adaptiveRunner, inThreadRunner, poolRunner, type RecordRunner } from '../../parallel/recordRunner.js';
 import type { UserEntry } from '../../resources/userDictionary.js';
 import { parseCommandArgs, positiveInteger } from '../args.js';
-import { batchRecords } from '../batches.js';
+import { batchRecords, DEFAULT_BATCH } from '../batches.js';
 import { parseSettings, SETTINGS_OPTIONS } from '../extractSettings.js';
 import type { CliContext } from '../context.js';
 import { Interrupt, SIGNAL_EXIT } from '../interrupt.js';
@@ -116,13 +116,18 @@ function nonNegativeInteger(option: string, value: string): number {
   return number;
 }
 
-/** The total size of the inputs when they are all files (undefined for standard input or a file that is not there). */
+/**
+ * The total size of the inputs when they are all regular files (undefined for standard input, a pipe or a file
+ * that is not there: their length is not known before they end).
+ */
 async function inputSize(sources: readonly string[]): Promise<number | undefined> {
   let total = 0;
   for (const source of sources) {
     if (source === '-') return undefined;
     try {
-      total += (await stat(source)).size;
+      const info = await stat(source);
+      if (!info.isFile()) return undefined;
+      total += info.size;
     } catch {
       return undefined;
     }
@@ -244,22 +249,24 @@ export async function runExtract(args: string[], context: CliContext): Promise<n
   let failure: unknown;
   try {
     if (!opened) await out.write(framing.open);
-    const batches = batchRecords(records)[Symbol.asyncIterator]();
+    // Regular files never pause, so their batches need not race each record against an idle tick (a setImmediate
+    // per record on the thread that feeds the workers); a pipe or a terminal may, and a line typed in is answered.
+    const batches = batchRecords(records, DEFAULT_BATCH, size === undefined)[Symbol.asyncIterator]();
     for (;;) {
-      const next = await Promise.race([batches.next(), interrupt.arrived.then(() => undefined)]);
+      const next = await interrupt.race(batches.next());
       if (!next || next.done) break;
       const batch = next.value;
       queue.push({ batch, outcomes: runner.run(batch.map(toJobRecord)) });
       while (queue.length >= runner.parallelism && !interrupt.signal) {
         const first = queue.shift()!;
-        const outcomes = await Promise.race([first.outcomes, interrupt.arrived.then(() => undefined)]);
+        const outcomes = await interrupt.race(first.outcomes);
         if (outcomes) await writeBatch(first.batch, outcomes);
       }
       if (interrupt.signal) break;
     }
     while (queue.length > 0 && !interrupt.signal) {
       const first = queue.shift()!;
-      const outcomes = await Promise.race([first.outcomes, interrupt.arrived.then(() => undefined)]);
+      const outcomes = await interrupt.race(first.outcomes);
       if (outcomes) await writeBatch(first.batch, outcomes);
     }
   } catch (error) {
