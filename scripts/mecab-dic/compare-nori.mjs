@@ -174,6 +174,7 @@ function explain(line, onlyNori, onlyKorner) {
 function speed(file) {
   const mb = Number(flag('--mb', 5));
   const big = path.join(cache, `speed-${mb}mb.txt`);
+  fs.mkdirSync(cache, { recursive: true });
   const text = fs.readFileSync(file, 'utf8');
   let out = '';
   while (Buffer.byteLength(out) < mb * 1024 * 1024) out += text.endsWith('\n') ? text : `${text}\n`;
