@@ -37,9 +37,9 @@ function fromPool(pool: WorkerPool, settings: JobSettings): RecordRunner {
 
 /**
  * For input of unknown length (standard input): jobs start at once in this thread, as for a short input, and once
- * more than `threshold` bytes have come and the input goes on, worker threads start beside it; jobs go to them as
- * soon as they are ready. A line typed in gets its answer without waiting for workers, and a long stream still
- * runs on every core. The results are the same either way, in order.
+ * more than `threshold` characters (UTF-16 units) have come and the input goes on, worker threads start beside
+ * it; jobs go to them as soon as they are ready. A line typed in gets its answer without waiting for workers, and
+ * a long stream still runs on every core. The results are the same either way, in order.
  */
 export function adaptiveRunner(
   extractor: Extractor,

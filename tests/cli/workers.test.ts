@@ -40,15 +40,6 @@ describe('korner extract --workers', () => {
     expect(two.stderr).toContain('corpus:701: malformed JSON');
   });
 
-  it('starts standard input in one thread and adds workers when it goes past 1 MB, with the same output', () => {
-    const input = `${corpusLines(9000).join('\n')}\n`;
-    expect(Buffer.byteLength(input)).toBeGreaterThan(1 << 20);
-    const one = korner(['extract', '--workers', '1'], input);
-    const auto = korner(['extract'], input);
-    expect(auto.status).toBe(0);
-    expect(auto.stdout).toBe(one.stdout);
-  });
-
   it('stops at the first bad record with --strict, naming it', () => {
     const input = `${corpusLines(600).map((text) => JSON.stringify({ text })).join('\n')}\nnot json\n`;
     const two = korner(['extract', '--workers', '2', '--input', 'jsonl', '--strict'], input);

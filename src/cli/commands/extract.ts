@@ -37,9 +37,9 @@ Options:
                                DATE,TIME,QUANTITY)
   --min-score N                drop entities whose score is below N (0..1)
   --user-dict FILE             add dictionary entries: TSV surface<TAB>type<TAB>canonical (repeatable)
-  --workers N                  worker threads (default: one per core; 1 for input files of under 1 MB in
+  --workers N                  worker threads (default: one per core; 1 for input files of under 4 MB in
                                all, and no more than there are documents; standard input starts in this
-                               thread and adds the workers after its first MB); 1 runs in this thread.
+                               thread and adds workers after 4 million characters); 1 runs in this thread.
                                The output is the same whatever the number
   --skip N                     skip the first N documents (to continue a run that stopped after N); ids
                                and line numbers stay those of the whole input
@@ -58,7 +58,14 @@ message says how to resume).
 `;
 
 /** Below this much input in files, one thread is faster than starting workers. */
-const POOL_MIN_BYTES = 1 << 20;
+const POOL_MIN_BYTES = 4 << 20;
+
+/**
+ * Standard input adds workers after this many characters (UTF-16 units; about 10 MB of Korean): a stream that has
+ * gone this far is likely long, and workers that start now are cold while this thread is warm, so they pay off
+ * only on what comes after.
+ */
+const STDIN_POOL_AFTER = 4_000_000;
 
 interface ExtractCommand {
   sources: string[];
@@ -137,7 +144,10 @@ async function inputSize(sources: readonly string[]): Promise<number | undefined
 
 /**
  * Worker threads when --workers is not given: one per core, but one (this thread) where more would only cost
- * their start: input files of under 1 MB in all, or a single document (a document runs on one thread).
+ * their start: input files of under 4 MB in all, or a single document (a document runs on one thread). Each
+ * worker loads the dictionaries and warms up V8's compiled code on its own: on 1.1 MB of KLUE text two workers took
+ * 2.25 s against 1.93 s for one thread, 2.98 s for both on 2.2 MB, 1.2 times faster on 5 MB and 1.43 times on
+ * 20 MB (median of five runs, 2026-12-07; see docs/PERFORMANCE.md).
  */
 function autoWorkers(command: ExtractCommand, size: number | undefined): number {
   if (size !== undefined && size < POOL_MIN_BYTES) return 1;
@@ -196,7 +206,7 @@ export async function runExtract(args: string[], context: CliContext): Promise<n
   try {
     if (workers === 1) runner = inThreadRunner(await local(), settings);
     // Standard input may be one line or a whole corpus: workers start only once it proves long.
-    else if (command.workers === undefined && size === undefined) runner = adaptiveRunner(await local(), poolOptions, settings, POOL_MIN_BYTES, context.warn);
+    else if (command.workers === undefined && size === undefined) runner = adaptiveRunner(await local(), poolOptions, settings, STDIN_POOL_AFTER, context.warn);
     else runner = await poolRunner(poolOptions, settings);
   } catch (error) {
     interrupt.dispose();
