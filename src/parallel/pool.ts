@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import Tinypool from 'tinypool';
 import { batchTexts } from '../pipeline/batches.js';
 import { ERROR_CODES, KornerError } from '../errors.js';
 import { validateExtractorOptions, type ExtractInput, type ExtractorOptions, type ExtractResult } from '../extractor.js';
@@ -49,6 +48,9 @@ export interface WorkerPool {
 export async function createWorkerPool(options: WorkerPoolOptions): Promise<WorkerPool> {
   const root = options.dictionaries ?? defaultDictionaryRoot();
   const workerData: WorkerData = { options: options.extractor, root, files: await readSharedFiles(root) };
+  // Imported here, not at the top: tinypool is an ES module, which CommonJS can require only from Node 20.19 on,
+  // and `require('korner')` must load on every Node 20 whether or not it starts workers.
+  const { default: Tinypool } = await import('tinypool');
   const pool = new Tinypool({
     filename: workerFile(),
     minThreads: options.workers,
