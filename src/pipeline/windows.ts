@@ -1,5 +1,6 @@
 import { createDocument } from '../document/createDocument.js';
 import type { Entity, KornerDocument, Link, Token } from '../document/types.js';
+import { isCloser, isEndMark, isSpace } from '../text/sentences.js';
 
 /**
  * Long documents go through the pipeline in windows, so that the memory a document's tokens, candidates and
@@ -35,20 +36,6 @@ export interface DocumentWindow {
 }
 
 const LF = 0x0a;
-
-function isSpace(code: number): boolean {
-  return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x3000 || code === 0xfeff;
-}
-
-function isSentenceEnd(code: number): boolean {
-  // . ! ? … 。 ？ ！
-  return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2026 || code === 0x3002 || code === 0xff1f || code === 0xff01;
-}
-
-function isClosingQuote(code: number): boolean {
-  // " ' ” ’ 」 』 ) ]
-  return code === 0x22 || code === 0x27 || code === 0x201d || code === 0x2019 || code === 0x300d || code === 0x300f || code === 0x29 || code === 0x5d;
-}
 
 function isOpening(code: number): boolean {
   return code === 0x28 || code === 0x5b || code === 0xff08 || code === 0x300c || code === 0x300e;
@@ -92,8 +79,8 @@ function findCut(text: string, start: number, from: number, to: number): number 
     if (sentenceCut >= 0 || depth > 0) continue;
     if (outsideCut < 0) outsideCut = i + 1;
     let k = i - 1;
-    while (k > start && isClosingQuote(text.charCodeAt(k))) k--;
-    if (isSentenceEnd(text.charCodeAt(k))) sentenceCut = i + 1;
+    while (k > start && isCloser(text.charCodeAt(k))) k--;
+    if (isEndMark(text.charCodeAt(k))) sentenceCut = i + 1;
   }
   if (sentenceCut >= 0) return sentenceCut;
   if (outsideCut >= 0) return outsideCut;
@@ -202,14 +189,21 @@ export interface WindowContext {
  */
 export function windowContext(window: DocumentWindow, length: number, margin = 64): WindowContext {
   const whole = window.documentText;
+  // The word and the white space on each side are taken whole up to MAX_WORD_REACH units: further would make a
+  // window's context, and so the run over a document of one endless word or space, grow with the document.
+  const lowest = Math.max(0, window.offset - margin - MAX_WORD_REACH);
   let start = window.offset;
-  while (start > 0 && isSpace(whole.charCodeAt(start - 1))) start--;
-  while (start > 0 && !isSpace(whole.charCodeAt(start - 1))) start--;
+  while (start > lowest && isSpace(whole.charCodeAt(start - 1))) start--;
+  while (start > lowest && !isSpace(whole.charCodeAt(start - 1))) start--;
   start = Math.max(0, Math.min(start, window.offset - margin));
   const windowEnd = window.offset + length;
+  const highest = Math.min(whole.length, windowEnd + margin + MAX_WORD_REACH);
   let end = windowEnd;
-  while (end < whole.length && isSpace(whole.charCodeAt(end))) end++;
-  while (end < whole.length && !isSpace(whole.charCodeAt(end))) end++;
+  while (end < highest && isSpace(whole.charCodeAt(end))) end++;
+  while (end < highest && !isSpace(whole.charCodeAt(end))) end++;
   end = Math.min(whole.length, Math.max(end, windowEnd + margin));
   return { text: whole.slice(start, end), shift: window.offset - start };
 }
+
+/** How far past its margin a window's context reaches to take in a whole word and the white space before it. */
+const MAX_WORD_REACH = 1024;

@@ -40,12 +40,12 @@ export function splitSentences(text: string): Sentence[] {
 const MARK_OR_BREAK = /[.!?…。？！\n]/g;
 
 /** . ! ? … 。 ？ ！ */
-function isEndMark(code: number): boolean {
+export function isEndMark(code: number): boolean {
   return code === 0x2e || code === 0x21 || code === 0x3f || code === 0x2026 || code === 0x3002 || code === 0xff1f || code === 0xff01;
 }
 
 /** " ' ” ’ 」 』 ) ] */
-function isCloser(code: number): boolean {
+export function isCloser(code: number): boolean {
   return code === 0x22 || code === 0x27 || code === 0x201d || code === 0x2019 || code === 0x300d || code === 0x300f || code === 0x29 || code === 0x5d;
 }
 
@@ -66,7 +66,8 @@ function isRegExpSpace(code: number): boolean {
   );
 }
 
-function isSpace(code: number): boolean {
+/** White space as the splitter trims it: ASCII, NO-BREAK SPACE, IDEOGRAPHIC SPACE, BOM. */
+export function isSpace(code: number): boolean {
   return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x3000 || code === 0xfeff;
 }
 
