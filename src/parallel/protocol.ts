@@ -1,14 +1,13 @@
 import type { ErrorCode } from '../errors.js';
-import type { ExtractInput } from '../extractor.js';
+import type { CheckedExtractorOptions, ExtractInput } from '../extractor.js';
 import type { RunOptions } from '../pipeline/stage.js';
-import type { UserEntry } from '../resources/userDictionary.js';
 import type { JobRecord, JobSettings } from './recordJob.js';
 import type { SharedFiles } from './sharedFiles.js';
 
 /** What a worker thread is started with: how to make its one extractor. */
 export interface WorkerData {
-  /** The extractor's options that can cross to a thread (no loader, no stage functions). */
-  options: RunOptions & { userDictionary?: UserEntry[] };
+  /** The extractor's options that can cross to a thread (no loader, no stage functions), checked. */
+  options: CheckedExtractorOptions;
   /** The dictionaries folder, and its files already in shared memory. */
   root: string;
   files: SharedFiles;
