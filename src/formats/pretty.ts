@@ -1,4 +1,5 @@
 import type { Entity, Link, QuantityValue } from '../document/types.js';
+import type { FormatWriter } from './writer.js';
 
 /** A normalised value as the pretty table shows it: a date, `≈5000 m2`, `2016-01-01/2016-06-30`. */
 export function formatValue(entity: Entity): string {
@@ -43,3 +44,16 @@ export function formatPretty(title: string, entities: readonly Entity[], links: 
   }
   return `${lines.join('\n')}\n\n`;
 }
+
+export const prettyWriter: FormatWriter = {
+  name: 'pretty',
+  summary: 'a readable table',
+  labels: 'long',
+  offsets: undefined,
+  framing: { open: '', before: () => '', after: '', close: () => '' },
+  *parts(record) {
+    yield record.error
+      ? `# ${record.id}\n  error ${record.error.message}\n\n`
+      : formatPretty(String(record.id), record.entities ?? [], record.links ?? []);
+  },
+};

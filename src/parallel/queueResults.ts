@@ -52,7 +52,7 @@ export function failedJobOutcomes(job: Pick<QueueJobData, 'run' | 'seq' | 'setti
   const message = `korner: job ${jobId(job.run, job.seq)} failed (${reason}); its documents were not processed. Fix the cause, run "korner queue retry --run ${job.run}", then ask for the results again.`;
   return job.records.map((record) => {
     const error = record.error ?? { code: ERROR_CODES.QUEUE, message };
-    const body = recordBody(job.settings.format, { id: record.id, line: record.line, error });
+    const body = recordBody(job.settings.format, { id: record.id, line: record.line, error }, job.settings.writer);
     return { body, error: { ...error, warning: record.error ? error.message : `${record.id}: ${message}` } };
   });
 }
@@ -86,12 +86,14 @@ export async function writeRunOutput(
       const body = outcome.body;
       if (typeof body === 'string') {
         text += `${framing.before(count.records++)}${body}${framing.after}`;
+        for (const warning of outcome.warnings ?? []) warn(warning);
         continue;
       }
       // A long document's body in parts: written part by part, never joined into one string.
       await write(`${text}${framing.before(count.records++)}`);
       for (const part of body) await write(part);
       text = framing.after;
+      for (const warning of outcome.warnings ?? []) warn(warning);
     }
     await write(text);
   }

@@ -8,6 +8,7 @@ import type { UserEntry } from '../resources/userDictionary.js';
 import { checkRedisUrl, connectRedis, loadQueueModules, shownUrl, type RedisClient } from './queueClient.js';
 import { dictionaryDigest, QUEUE_JOB_VERSION, runKeys, type QueueJobData } from './queueJobs.js';
 import { storeOutcomes } from './queueResults.js';
+import { jobTools } from './morphemes.js';
 import { runRecordJob, type RecordOutcome } from './recordJob.js';
 
 /**
@@ -81,8 +82,9 @@ class ExtractorCache {
 /** Runs a job's records in batches, letting the event loop turn between them so that BullMQ can renew the lock. */
 async function runJob(extractor: Extractor, data: QueueJobData): Promise<RecordOutcome[]> {
   const outcomes: RecordOutcome[] = [];
+  const tools = await jobTools(extractor, data.settings);
   for (const batch of batchTexts(data.records)) {
-    outcomes.push(...runRecordJob(extractor, batch, data.settings));
+    outcomes.push(...runRecordJob(tools, batch, data.settings));
     await nextTurn();
   }
   return outcomes;

@@ -1,6 +1,5 @@
-import type { Extractor } from '../extractor.js';
 import { createWorkerPool, type WorkerPool, type WorkerPoolOptions } from './pool.js';
-import { runRecordJob, type JobRecord, type JobSettings, type RecordOutcome } from './recordJob.js';
+import { runRecordJob, type JobRecord, type JobSettings, type JobTools, type RecordOutcome } from './recordJob.js';
 
 /** Runs the jobs of `korner extract`: in this thread, or on worker threads. */
 export interface RecordRunner {
@@ -10,11 +9,11 @@ export interface RecordRunner {
   close(): Promise<void>;
 }
 
-/** Jobs run here, one at a time, with `extractor`. */
-export function inThreadRunner(extractor: Extractor, settings: JobSettings): RecordRunner {
+/** Jobs run here, one at a time, with `tools` (see jobTools). */
+export function inThreadRunner(tools: JobTools, settings: JobSettings): RecordRunner {
   return {
     parallelism: 1,
-    run: async (records) => runRecordJob(extractor, records, settings, true),
+    run: async (records) => runRecordJob(tools, records, settings, true),
     close: async () => undefined,
   };
 }
@@ -42,13 +41,13 @@ function fromPool(pool: WorkerPool, settings: JobSettings): RecordRunner {
  * a long stream still runs on every core. The results are the same either way, in order.
  */
 export function adaptiveRunner(
-  extractor: Extractor,
+  tools: JobTools,
   options: WorkerPoolOptions,
   settings: JobSettings,
   threshold: number,
   warn: (message: string) => void,
 ): RecordRunner {
-  let local: RecordRunner | undefined = inThreadRunner(extractor, settings);
+  let local: RecordRunner | undefined = inThreadRunner(tools, settings);
   let pool: RecordRunner | undefined;
   let starting: Promise<void> | undefined;
   let seen = 0;

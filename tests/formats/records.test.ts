@@ -9,7 +9,7 @@ describe('recordParts', () => {
   it.each([
     ['a short record', { id: 'a', line: 1, entities: [entity(0)], links }],
     ['a long record', { id: 'b', line: 1, entities: Array.from({ length: 10000 }, (_, i) => entity(i)), links }],
-    ['a long record with passed-through fields and its text', { id: 7, line: 1, extra: { source: 'x', n: 1 }, text: '인천 인천', entities: Array.from({ length: 9000 }, (_, i) => entity(i)), links }],
+    ['a long record with passed-through fields and its text', { id: 7, line: 1, extra: { source: 'x', n: 1 }, text: '인천 인천', echoText: true, entities: Array.from({ length: 9000 }, (_, i) => entity(i)), links }],
     ['a long record whose input has a field named entities', { id: 'c', line: 1, extra: { entities: 'theirs', z: 1 }, entities: Array.from({ length: 9000 }, (_, i) => entity(i)), links: [] }],
     ['an error record', { id: 'd', line: 3, error: { code: 'KORNER_INPUT_JSON', message: 'bad' } }],
   ] as [string, RecordContent][])('joins into the body of %s', (_title, record) => {

@@ -24,7 +24,7 @@ async function queuedOutput(path: string, settings: JobSettings, perJob: number)
   const records = readRecords([path], settings.mode, { maxBytes: 1 << 20, warn: () => undefined });
   const stored: string[] = [];
   for await (const job of runJobs('r', settings, '', records, { records: perJob, units: 1 << 16 })) {
-    stored.push(storeOutcomes(runRecordJob(extractor, job.records, settings)));
+    stored.push(storeOutcomes(runRecordJob({ extractor }, job.records, settings)));
   }
   let stdout = '';
   const warnings: string[] = [];
@@ -74,7 +74,7 @@ describe('stored outcomes', () => {
       { id: 'x:1', line: 1, text: '부산항에서 21일 김민수 해양수산부 장관이 말했다.' },
       { id: 'x:2', line: 2, text: '' },
     ];
-    expect(storeOutcomes(runRecordJob(extractor, records, settings))).toBe(storeOutcomes(runRecordJob(extractor, records, settings)));
+    expect(storeOutcomes(runRecordJob({ extractor }, records, settings))).toBe(storeOutcomes(runRecordJob({ extractor }, records, settings)));
   });
 
   it.each([

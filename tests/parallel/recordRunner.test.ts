@@ -18,8 +18,8 @@ const bodies = async (outcomes: Promise<{ body: string | Iterable<string> }[]>) 
 describe('adaptiveRunner', () => {
   it('starts in this thread, moves to worker threads once the input passes its threshold, and gives the same outcomes', async () => {
     const extractor = await createExtractor(settings.runOptions);
-    const local = inThreadRunner(extractor, settings);
-    const runner = adaptiveRunner(extractor, { workers: 2, extractor: settings.runOptions }, settings, 5_000, (m) => {
+    const local = inThreadRunner({ extractor }, settings);
+    const runner = adaptiveRunner({ extractor }, { workers: 2, extractor: settings.runOptions }, settings, 5_000, (m) => {
       throw new Error(m);
     });
     expect(runner.parallelism).toBe(1);

@@ -1,9 +1,11 @@
 import { createWriteStream } from 'node:fs';
 import { stat, truncate } from 'node:fs/promises';
 import { ERROR_CODES, KornerError } from '../../errors.js';
-import { FRAMING } from '../../formats/records.js';
+import { FRAMING, RECORD_FORMATS, writerOf } from '../../formats/records.js';
+import { DocumentFiles } from '../documentFiles.js';
 import { createExtractor } from '../../index.js';
 import { defaultWorkerCount } from '../../parallel/pool.js';
+import { jobTools } from '../../parallel/morphemes.js';
 import { toJobRecord, type JobSettings } from '../../parallel/recordJob.js';
 import { adaptiveRunner, inThreadRunner, poolRunner, type RecordRunner } from '../../parallel/recordRunner.js';
 import type { UserEntry } from '../../resources/userDictionary.js';
@@ -17,7 +19,7 @@ import { NO_PROGRESS, terminalProgress, type ProgressSink } from '../progress.js
 import { readRecords, type DocumentRecord } from '../records.js';
 import { resumePoint } from '../resume.js';
 
-export const extractHelp = `Usage: korner extract [options] [files...]
+export const extractHelp = (): string => `Usage: korner extract [options] [files...]
 
 Finds people, places, organisations, dates, times and figures. Reads the files, or standard input when none
 (or "-") is given, and writes one result per input document, in input order. Documents go through the pipeline
@@ -29,9 +31,18 @@ Options:
   --input text|document|jsonl  text: each line is a document (default); document: each file (or all of
                                stdin) is one document; jsonl: lines {"id","text","referenceDate"?,...}
                                (other fields are passed through)
-  --format jsonl|json|pretty   jsonl: one {"id","entities","links"} line per document (default);
-                               json: one JSON array; pretty: a readable table
+  --format NAME                the output format (see below; default jsonl)
+  --labels klue|long           entity labels: PS, LC, OG, DT, TI, QT or PERSON, LOCATION ... (default:
+                               as the format's users expect)
+  --offsets utf16|codepoint|utf8
+                               offset units of jsonl, json and tsv (default utf16 for jsonl and json, as
+                               JavaScript counts; codepoint for tsv). Formats read by Python tools (brat,
+                               doccano, label-studio, spacy) always count code points
+  --tokens eojeol|morpheme     tokens of conll and spacy: white-space words (default) or morphemes
+  --from-name, --to-name NAME  label-studio: the labeling config's Labels and Text names (label, text)
+  --model-version NAME         label-studio: the predictions' model_version (korner-VERSION)
   -o, --output FILE            write to FILE instead of standard output
+  --out-dir DIR                brat: write ID.txt and ID.ann for each document into DIR
   --reference-date YYYY-MM-DD  date that relative dates (오는 27일, 지난해) are read against
   --types LIST                 keep only these types, comma-separated (PERSON,LOCATION,ORGANIZATION,
                                DATE,TIME,QUANTITY)
@@ -52,10 +63,17 @@ Options:
   --max-bytes N                largest line or document in bytes (default 16777216)
   -h, --help                   show this help
 
+Formats:
+\${formatList()}
+
 Exit status: 0 all records processed; 1 some records were errors (written in their place); 2 usage error, or
 the first bad record with --strict; 130 or 143 stopped by SIGINT or SIGTERM (after closing the output: the
 message says how to resume).
 `;
+
+function formatList(): string {
+  return RECORD_FORMATS.map((name) => `  \${name.padEnd(13)}\${writerOf(name).summary}`).join('\n');
+}
 
 /** Below this much input in files, one thread is faster than starting workers. */
 const POOL_MIN_BYTES = 4 << 20;
@@ -76,6 +94,7 @@ interface ExtractCommand {
   workers: number | undefined;
   skip: number;
   output: string | undefined;
+  outDir: string | undefined;
   resume: string | undefined;
   stdinName: string | undefined;
   quiet: boolean;
@@ -85,6 +104,7 @@ function parseExtractArgs(args: string[]): ExtractCommand | undefined {
   const { values, positionals } = parseCommandArgs('extract', args, {
     ...SETTINGS_OPTIONS,
     output: { type: 'string', short: 'o' },
+    'out-dir': { type: 'string' },
     workers: { type: 'string' },
     skip: { type: 'string' },
     resume: { type: 'string' },
@@ -100,6 +120,16 @@ function parseExtractArgs(args: string[]): ExtractCommand | undefined {
   if (values.resume !== undefined && values.skip !== undefined) {
     throw new KornerError(ERROR_CODES.USAGE, 'extract: --resume counts the documents to skip itself; give it without --skip.');
   }
+  const files = writerOf(settings.format).files;
+  if (files && values['out-dir'] === undefined) {
+    throw new KornerError(ERROR_CODES.USAGE, `extract: --format ${settings.format} writes two files per document (ID${files.text}, ID${files.body}); give the folder with --out-dir DIR.`);
+  }
+  if (!files && values['out-dir'] !== undefined) {
+    throw new KornerError(ERROR_CODES.USAGE, `extract: --out-dir is for formats written as files per document (brat); --format ${settings.format} writes one output (use --output FILE).`);
+  }
+  if (files && (values.output !== undefined || values.resume !== undefined)) {
+    throw new KornerError(ERROR_CODES.USAGE, `extract: --format ${settings.format} writes into --out-dir; give it without --output or --resume (use --skip N to continue a run).`);
+  }
   return {
     sources: positionals.length > 0 ? positionals : ['-'],
     settings,
@@ -109,6 +139,7 @@ function parseExtractArgs(args: string[]): ExtractCommand | undefined {
     workers: values.workers === undefined ? undefined : positiveInteger('extract', 'workers', values.workers),
     skip: values.skip === undefined ? 0 : nonNegativeInteger('skip', values.skip),
     output: values.output,
+    outDir: values['out-dir'],
     resume: values.resume,
     stdinName,
     quiet: values.quiet!,
@@ -170,11 +201,13 @@ async function* skipRecords(records: AsyncIterable<DocumentRecord>, skip: number
 export async function runExtract(args: string[], context: CliContext): Promise<number> {
   const command = parseExtractArgs(args);
   if (!command) {
-    await context.stdout.write(extractHelp);
+    await context.stdout.write(extractHelp());
     return 0;
   }
   const { settings, sources } = command;
   const framing = FRAMING[settings.format];
+  const writer = writerOf(settings.format);
+  const files = writer.files && command.outDir !== undefined ? new DocumentFiles(command.outDir, { ...writer, files: writer.files }) : undefined;
   const size = await inputSize(sources);
 
   // Where the output goes, and from which record on.
@@ -201,7 +234,7 @@ export async function runExtract(args: string[], context: CliContext): Promise<n
   const interrupt = new Interrupt(context.signals);
   const workers = command.workers ?? autoWorkers(command, size);
   const poolOptions = { workers, extractor: { ...settings.runOptions, userDictionary: command.userDictionary } };
-  const local = () => createExtractor({ userDictionary: command.userDictionary, ...settings.runOptions });
+  const local = async () => jobTools(await createExtractor({ userDictionary: command.userDictionary, ...settings.runOptions }), settings);
   let runner: RecordRunner;
   try {
     if (workers === 1) runner = inThreadRunner(await local(), settings);
@@ -234,13 +267,16 @@ export async function runExtract(args: string[], context: CliContext): Promise<n
           throw new KornerError(outcome.error.code, message);
         }
       }
-      if (typeof outcome.body === 'string') {
+      if (files) {
+        if (!outcome.error) await files.write(record, outcome.body);
+      } else if (typeof outcome.body === 'string') {
         await out.write(`${framing.before(count)}${outcome.body}${framing.after}`);
       } else {
         await out.write(framing.before(count));
         for (const part of outcome.body) await out.write(part);
         await out.write(framing.after);
       }
+      for (const warning of outcome.warnings ?? []) context.warn(warning);
       count++;
       written++;
       done++;
