@@ -1,6 +1,6 @@
 import type { EntityType } from '../document/types.js';
-import { parseEntityType } from '../document/types.js';
 import { ERROR_CODES, KornerError } from '../errors.js';
+import { LabelReader } from '../formats/labels.js';
 
 /** One gold entity: UTF-16 offsets into the record's text, end exclusive. */
 export interface GoldEntity {
@@ -17,11 +17,13 @@ export interface GoldRecord {
   entities: GoldEntity[];
 }
 
+const DEFAULT_LABELS = new LabelReader();
+
 /**
  * Parses one JSONL line of gold data. Entity types may be korner names (PERSON …) or KLUE tags (PS, LC, OG, DT,
  * TI, QT). Throws a KornerError (INPUT_JSON) naming the line when it is not valid or an offset does not match the text.
  */
-export function parseGoldLine(line: string, lineNumber = 1): GoldRecord {
+export function parseGoldLine(line: string, lineNumber = 1, labels: LabelReader = DEFAULT_LABELS): GoldRecord {
   let raw: unknown;
   try {
     raw = JSON.parse(line);
@@ -47,8 +49,9 @@ export function parseGoldLine(line: string, lineNumber = 1): GoldRecord {
     const start = e.start as number;
     const end = e.end as number;
     if (start < 0 || end <= start || end > text.length) return fail(`entity ${i} has offsets [${start}, ${end}) outside the text`);
-    const type = parseEntityType(e.type);
-    if (!type) return fail(`entity ${i} has unknown type ${JSON.stringify(e.type)}`);
+    const type = typeof e.type === 'string' ? labels.typeOf(e.type) : undefined;
+    if (type === null) continue;
+    if (!type) return fail(`entity ${i} has unknown type ${JSON.stringify(e.type)} (map it with --label-map FILE)`);
     const span = text.slice(start, end);
     if (typeof e.text === 'string' && e.text !== span) {
       return fail(`entity ${i} text ${JSON.stringify(e.text)} differs from the text at [${start}, ${end}) (${JSON.stringify(span)})`);
