@@ -1,8 +1,19 @@
 import { ERROR_CODES, type ErrorCode } from '../errors.js';
+import { LabelReader } from '../formats/labels.js';
+import { isReadError } from '../formats/reader.js';
+import { GOLD_FORMATS, type GoldFormat } from '../formats/readers.js';
+import { readAnnotatedSource } from './annotated.js';
 import { displayName, readDocument, readLines, type ReadOptions } from './input.js';
 
-export type InputMode = 'text' | 'document' | 'jsonl';
-export const INPUT_MODES: readonly InputMode[] = ['text', 'document', 'jsonl'];
+/**
+ * How input is read: a line a document (text), a file a document (document), JSONL records, or the text of an
+ * annotated format (a doccano or Label Studio export, CoNLL, KLUE, brat) to pre-annotate again.
+ */
+export type InputMode = 'text' | 'document' | 'jsonl' | Exclude<GoldFormat, 'jsonl'>;
+export const INPUT_MODES: readonly InputMode[] = ['text', 'document', 'jsonl', ...GOLD_FORMATS.filter((name): name is Exclude<GoldFormat, 'jsonl'> => name !== 'jsonl')];
+
+/** Labels of annotated input do not matter when its text is extracted again: none is an error. */
+const ANY_LABELS = new LabelReader(new Map(), { unknown: 'ignore' });
 
 /** A document to process, or an error record that takes its place in the output. */
 export interface DocumentRecord {
@@ -30,6 +41,14 @@ export async function* readRecords(
 ): AsyncGenerator<DocumentRecord> {
   for (const source of sources) {
     const name = displayName(source, options.stdinName);
+    if (mode !== 'text' && mode !== 'document' && mode !== 'jsonl') {
+      for await (const item of readAnnotatedSource(source, mode, ANY_LABELS, options)) {
+        const where = item.file ? { source: item.file } : { source };
+        if (isReadError(item)) yield { ...where, line: item.line, id: item.id, error: item.error };
+        else yield { ...where, line: item.line, id: item.id, text: item.text, ...(item.extra ? { extra: item.extra } : {}), bytes: 0 };
+      }
+      continue;
+    }
     if (mode === 'document') {
       const record = await readDocument(source, options);
       yield { ...record, id: name };

@@ -10,16 +10,8 @@ const LABEL_FIELDS = ['label', 'labels', 'annotations', 'predictions', 'ner_tags
 export const kornerJsonlReader: FormatReader = {
   name: 'jsonl',
   summary: 'korner JSONL {"id","text","entities":[{"start","end","type"}]} (UTF-16 offsets)',
-  detect(head) {
-    const first = head.split('\n').find((line) => line.trim() !== '');
-    if (!first) return false;
-    try {
-      const record = JSON.parse(first) as Record<string, unknown>;
-      return typeof record === 'object' && record !== null && typeof record.text === 'string' && !Array.isArray(record);
-    } catch {
-      return false;
-    }
-  },
+  /** The loosest mark, tried last: the first non-blank line opens a JSON object (a bad first record is reported, not undetected). */
+  detect: (head) => head.trimStart().startsWith('{'),
   async *read(lines: AsyncIterable<InputLine>, context: ReadContext): AsyncIterable<ReadItem> {
     for await (const line of lines) {
       const id = `${context.name}:${line.line}`;

@@ -47,7 +47,14 @@ const KNOWN_LABELS: ReadonlyMap<string, EntityType> = new Map<string, EntityType
 export class LabelReader {
   private readonly map: LabelMap;
 
-  constructor(map: LabelMap = new Map()) {
+  /**
+   * `unknown: 'ignore'` reads an unknown label as no entity, for input whose labels do not matter (text to
+   * pre-annotate again); by default an unknown label is undefined, which readers report as an error.
+   */
+  constructor(
+    map: LabelMap = new Map(),
+    private readonly options: { unknown?: 'error' | 'ignore' } = {},
+  ) {
     this.map = new Map([...map].map(([label, type]) => [label.trim().toUpperCase(), type]));
   }
 
@@ -56,7 +63,7 @@ export class LabelReader {
     const key = label.trim().toUpperCase();
     const mapped = this.map.get(key);
     if (mapped !== undefined) return mapped;
-    return KNOWN_LABELS.get(key);
+    return KNOWN_LABELS.get(key) ?? (this.options.unknown === 'ignore' ? null : undefined);
   }
 }
 

@@ -16,7 +16,7 @@ import type { CliContext } from '../context.js';
 import { Interrupt, SIGNAL_EXIT } from '../interrupt.js';
 import { Output } from '../output.js';
 import { NO_PROGRESS, terminalProgress, type ProgressSink } from '../progress.js';
-import { readRecords, type DocumentRecord } from '../records.js';
+import { INPUT_MODES, readRecords, type DocumentRecord } from '../records.js';
 import { resumePoint } from '../resume.js';
 
 export const extractHelp = (): string => `Usage: korner extract [options] [files...]
@@ -28,9 +28,11 @@ lines typed or piped in slowly are answered one by one. Long documents run in wi
 line ends, so memory does not grow with them.
 
 Options:
-  --input text|document|jsonl  text: each line is a document (default); document: each file (or all of
+  --input MODE                 text: each line is a document (default); document: each file (or all of
                                stdin) is one document; jsonl: lines {"id","text","referenceDate"?,...}
-                               (other fields are passed through)
+                               (other fields are passed through); or the documents of annotated data
+                               (\${INPUT_MODES.slice(3).join(', ')}), to pre-annotate them again: their
+                               own fields are passed through, their labels replaced
   --format NAME                the output format (see below; default jsonl)
   --labels klue|long           entity labels: PS, LC, OG, DT, TI, QT or PERSON, LOCATION ... (default:
                                as the format's users expect)
