@@ -18,6 +18,8 @@ export const ERROR_CODES = {
   STAGE_FAILED: 'KORNER_STAGE_FAILED',
   /** Invalid command-line usage. */
   USAGE: 'KORNER_USAGE',
+  /** A record of annotated input (CoNLL, KLUE, brat, doccano, Label Studio) is malformed: a bad tag sequence, an offset off its text, an unknown label. */
+  INPUT_FORMAT: 'KORNER_INPUT_FORMAT',
   /** The job queue cannot be used: bullmq or ioredis missing, Redis unreachable, an unknown or inconsistent run, a job that failed. */
   QUEUE: 'KORNER_QUEUE',
 } as const;
