@@ -37,13 +37,16 @@ function readAnn(content: string, context: ReadContext): { spans: CodePointSpan[
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i]!.endsWith('\r') ? rows[i]!.slice(0, -1) : rows[i]!;
     if (!row.startsWith('T')) continue;
-    const [id, field, text, ...rest] = row.split('\t');
-    const span = field === undefined || text === undefined || rest.length > 0 ? undefined : parseSpan(field);
-    if (!span) return { line: i + 1, message: `${JSON.stringify(id)} is not a text-bound annotation "T1<TAB>TYPE start end<TAB>text"` };
+    // The text field is the rest of the line: it may hold tabs.
+    const first = row.indexOf('\t');
+    const second = first < 0 ? -1 : row.indexOf('\t', first + 1);
+    const span = second < 0 ? undefined : parseSpan(row.slice(first + 1, second));
+    if (!span) return { line: i + 1, message: `${JSON.stringify(row.slice(0, Math.max(first, 0)) || row)} is not a text-bound annotation "T1<TAB>TYPE start end<TAB>text"` };
+    const text = row.slice(second + 1);
     if (NOT_ENTITIES.has(span.type.toUpperCase()) && context.labels.typeOf(span.type) === undefined) continue;
     const starts = span.fragments.map(([start]) => start);
     const ends = span.fragments.map(([, end]) => end);
-    spans.push({ start: Math.min(...starts), end: Math.max(...ends), label: span.type, text: text!, fragments: span.fragments });
+    spans.push({ start: Math.min(...starts), end: Math.max(...ends), label: span.type, text, fragments: span.fragments });
     lines.push(i + 1);
   }
   return { spans, lines };
