@@ -15,7 +15,8 @@ const isBlank = (c: number): boolean => c === 0x20 || c === 0x09 || c === 0x0d |
  * an export of Label Studio is one array of tasks that may be gigabytes long, and a bad task should cost that
  * task only, with the line it starts on. It tracks strings, escapes and the depth of brackets, one pass over the
  * characters, and holds one element at a time. Whether an element is valid JSON is for JSON.parse to say; commas
- * between elements are not checked.
+ * between elements are not checked. Brackets are counted, not matched: an element that leaves one open takes in
+ * what follows, up to where the count closes it (or the end of the input, which then names its first line).
  */
 export class JsonArrayScanner {
   /** 0 before `[` and after `]`, 1 between elements, more inside an object or array element. */
