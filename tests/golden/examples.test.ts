@@ -11,6 +11,7 @@ import { cliPath, repoRoot } from '../helpers.js';
 const cases = [
   ['examples/news.txt', ['extract', '--input', 'document', '--format', 'jsonl'], 'news.extract.jsonl'],
   ['examples/news.txt', ['extract', '--input', 'document', '--format', 'pretty'], 'news.extract.pretty.txt'],
+  ['examples/news.txt', ['extract', '--input', 'document', '--format', 'html'], 'news.extract.html'],
   ['examples/news.txt', ['tokenize', '--format', 'conll'], 'news.tokenize.conll'],
 ] as const;
 
