@@ -144,7 +144,7 @@ describe.skipIf(!hasChromium)('the html page in chromium', () => {
     expect(sections[ATTACKS.length]!.text).toBeNull();
     expect(sections[ATTACKS.length]!.error).toMatch(/^error KORNER_\w+ \(input line 4\): /);
 
-    expect(await page.evaluate(() => (window as unknown as { injected?: number }).injected)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { injected?: number }).injected)).toBeUndefined();
     expect(await page.locator('script').count()).toBe(1);
     expect(await page.locator('img, main svg:not(.links), [onerror], [onload]').count()).toBe(0);
     // Nothing was even tried: the page's policy would have blocked it, and said so on the console.
