@@ -150,9 +150,9 @@ describe('the Label Studio reader', () => {
     ['a task left open', '[\n{"data": {"text": "a"}, "annotations": [\n', 2, 'not closed'],
     ['text after the array', '[]\n[]', 2, 'after the end'],
   ])('names the line of %s', async (_title, json, line, message) => {
-    const items = await read(json);
-    expect(items.at(-1)).toMatchObject({ line, error: { code: 'KORNER_INPUT_JSON' } });
-    expect(isReadError(items.at(-1)!) && items.at(-1)!.error.message).toContain(message);
+    const last = (await read(json)).at(-1)!;
+    expect(last).toMatchObject({ line, error: { code: 'KORNER_INPUT_JSON' } });
+    expect(isReadError(last) && last.error.message).toContain(message);
   });
 
   it('stops at a line the line reader could not read, and says so', async () => {

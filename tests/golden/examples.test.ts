@@ -1,7 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { version } from '../../package.json';
 import { cliPath, repoRoot } from '../helpers.js';
 
 /**
@@ -13,6 +15,8 @@ const cases = [
   ['examples/news.txt', ['extract', '--input', 'document', '--format', 'pretty'], 'news.extract.pretty.txt'],
   ['examples/news.txt', ['extract', '--input', 'document', '--format', 'html'], 'news.extract.html'],
   ['examples/news.txt', ['tokenize', '--format', 'conll'], 'news.tokenize.conll'],
+  ['examples/news.txt', ['extract', '--input', 'document', '--format', 'doccano'], 'news.extract.doccano.jsonl'],
+  ['examples/news.txt', ['extract', '--input', 'document', '--format', 'label-studio'], 'news.extract.label-studio.json'],
 ] as const;
 
 describe('golden output on examples/', () => {
@@ -20,13 +24,32 @@ describe('golden output on examples/', () => {
     const output = execFileSync(process.execPath, [cliPath, ...args, join(repoRoot, input)], {
       cwd: repoRoot,
       encoding: 'utf8',
-    }).replaceAll(join(repoRoot, input), input);
-    const path = join(repoRoot, 'tests', 'golden', golden);
-    if (process.env.UPDATE_GOLDEN) writeFileSync(path, output);
-    expect(existsSync(path), `missing golden file ${golden}: run UPDATE_GOLDEN=1 npx vitest run tests/golden`).toBe(true);
-    expect(output).toBe(readFileSync(path, 'utf8'));
+    })
+      .replaceAll(join(repoRoot, input), input)
+      // Label Studio's model_version names the release: a new version is not a new output.
+      .replaceAll(`korner-${version}`, 'korner-VERSION');
+    expectGolden(output, golden);
+  });
+
+  it('examples/news.txt with extract --format brat --out-dir: the .ann', () => {
+    const out = mkdtempSync(join(tmpdir(), 'korner-golden-'));
+    try {
+      execFileSync(process.execPath, [cliPath, 'extract', '--input', 'document', '--format', 'brat', '--out-dir', out, 'news.txt'], { cwd: join(repoRoot, 'examples') });
+      expect(readFileSync(join(out, 'news.txt.txt'), 'utf8')).toBe(readFileSync(join(repoRoot, 'examples', 'news.txt'), 'utf8'));
+      expectGolden(readFileSync(join(out, 'news.txt.ann'), 'utf8'), 'news.txt.ann');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
   });
 });
+
+/** Compares an output with its golden file (written instead with UPDATE_GOLDEN=1). */
+function expectGolden(output: string, golden: string): void {
+  const path = join(repoRoot, 'tests', 'golden', golden);
+  if (process.env.UPDATE_GOLDEN) writeFileSync(path, output);
+  expect(existsSync(path), `missing golden file ${golden}: run UPDATE_GOLDEN=1 npx vitest run tests/golden`).toBe(true);
+  expect(output).toBe(readFileSync(path, 'utf8'));
+}
 
 describe('the README', () => {
   it('shows the real output of its set-up command', () => {
