@@ -11,7 +11,7 @@ import type { Entity, Token } from '../../src/document/types.js';
 import { createExtractor, type Extractor } from '../../src/index.js';
 import type { MorphemeSource } from '../../src/parallel/morphemes.js';
 import { repoRoot } from '../helpers.js';
-import { entity, morphemesOf, readAll, spanKey, texts, written } from './taggedHelpers.js';
+import { entity, summary, morphemesOf, readAll, spanKey, texts, written } from './taggedHelpers.js';
 
 const HEAD = '-DOCSTART- -X- O O\n\n';
 const morpheme = (text: string, start: number, end: number, pos: string): Token => ({ start, end, pos, text: text.slice(start, end), eojeol: 0 });
@@ -71,9 +71,6 @@ const document = (item: ReadItem): GoldDocument => {
   if (isReadError(item)) throw new Error(item.error.message);
   return item;
 };
-const summary = (item: ReadItem): unknown =>
-  isReadError(item) ? { id: item.id, error: item.error.message } : { id: item.id, text: item.text, entities: item.entities.map((e) => `${spanKey(e)} ${e.text}`) };
-
 describe('conll reader', () => {
   it.each([
     [

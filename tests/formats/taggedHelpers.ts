@@ -3,7 +3,7 @@ import { Analyzer } from '../../src/analyzer/analyzer.js';
 import { mecabDictionaryOf } from '../../src/analyzer/stage.js';
 import type { Entity } from '../../src/document/types.js';
 import { LabelReader, type LabelMap } from '../../src/formats/labels.js';
-import type { FormatReader, InputLine, ReadItem } from '../../src/formats/reader.js';
+import { isReadError, type FormatReader, type InputLine, type ReadItem } from '../../src/formats/reader.js';
 import { recordBody, type RecordContent, type RecordFormat } from '../../src/formats/records.js';
 import type { WriterOptions } from '../../src/formats/writer.js';
 import type { Extractor } from '../../src/index.js';
@@ -46,6 +46,10 @@ export const entity = (text: string, start: number, end: number, type: Entity['t
 
 /** Type and offsets: what a round trip must keep. */
 export const spanKey = (e: { type: string; start: number; end: number }): string => `${e.type}:${e.start}-${e.end}`;
+
+/** What a test compares of a read item: its id, and its text and entities (type, offsets, text) or its error. */
+export const summary = (item: ReadItem): unknown =>
+  isReadError(item) ? { id: item.id, error: item.error.message } : { id: item.id, text: item.text, entities: item.entities.map((e) => `${spanKey(e)} ${e.text}`) };
 
 /** The morphemes of texts, as a worker makes them for `--tokens morpheme`. */
 export async function morphemesOf(extractor: Extractor): Promise<MorphemeSource> {
