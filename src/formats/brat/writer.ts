@@ -15,7 +15,8 @@ import type { FormatWriter, RecordContent, ResolvedWriterOptions } from '../writ
  *     #5	AnnotatorNotes T9	hangul=칭다오; reading=mandarin
  *
  * The text field of a T line cannot hold a line break, so a span across lines is written in pieces, `0 3;4 6`,
- * whose texts brat joins with a space. examples/brat/annotation.conf declares these types.
+ * whose texts brat joins with a space (read back, it is one entity from its first start to its last end: korner's
+ * entities neither start nor end with a line break). examples/brat/annotation.conf declares these types.
  *
  * An error record has no `.ann` (the CLI writes no files for it and warns): its body is empty.
  */

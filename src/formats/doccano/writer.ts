@@ -12,7 +12,7 @@ import type { FormatWriter, RecordContent, ResolvedWriterOptions } from '../writ
 const OWN_FIELDS = new Set(['id', 'text', 'label']);
 
 /** The record's id as its input had it: a doccano record read back keeps its own id (a number, say) in `extra`. */
-export function originalId(record: RecordContent, passed: Record<string, unknown> | undefined): string | number {
+function originalId(record: RecordContent, passed: Record<string, unknown> | undefined): string | number {
   const id = passed?.id;
   return typeof id === 'string' || typeof id === 'number' ? id : record.id;
 }
