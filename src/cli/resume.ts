@@ -20,8 +20,8 @@ const CHUNK = 1 << 20;
  * complete, and so is the last line if it parses; a closing `]` is dropped, so that appending goes on with `,`.
  */
 export async function resumePoint(path: string, format: RecordFormat): Promise<ResumePoint> {
-  if (format === 'pretty') {
-    throw new KornerError(ERROR_CODES.USAGE, 'extract: --resume works with --format jsonl or json (a pretty table cannot be counted reliably); use --skip N.');
+  if (format !== 'jsonl' && format !== 'json') {
+    throw new KornerError(ERROR_CODES.USAGE, `extract: --resume works with --format jsonl or json (the records of ${format} output cannot be counted reliably from the file); use --skip N.`);
   }
   let handle;
   try {

@@ -9,7 +9,8 @@ import type { CliContext } from '../context.js';
 import { GoldCheck } from '../../formats/annotated.js';
 import { LabelReader, parseLabelMap } from '../../formats/labels.js';
 import { isReadError, type GoldDocument } from '../../formats/reader.js';
-import { FOLDER_READERS, GOLD_FORMATS, LINE_READERS, type GoldFormat } from '../../formats/readers.js';
+import { FOLDER_READERS } from '../../formats/folderReaders.js';
+import { GOLD_FORMATS, LINE_READERS, type GoldFormat } from '../../formats/readers.js';
 import { readAnnotatedSource } from '../annotated.js';
 import { displayName } from '../input.js';
 

@@ -31,7 +31,7 @@ Options:
   --input MODE                 text: each line is a document (default); document: each file (or all of
                                stdin) is one document; jsonl: lines {"id","text","referenceDate"?,...}
                                (other fields are passed through); or the documents of annotated data
-                               (\${INPUT_MODES.slice(3).join(', ')}), to pre-annotate them again: their
+                               (${INPUT_MODES.slice(3).join(', ')}), to pre-annotate them again: their
                                own fields are passed through, their labels replaced
   --format NAME                the output format (see below; default jsonl)
   --labels klue|long           entity labels: PS, LC, OG, DT, TI, QT or PERSON, LOCATION ... (default:

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { ENTITY_TYPES } from '../../document/types.js';
 import { labelOf } from '../labels.js';
 import type { RecordFraming } from '../writer.js';
@@ -12,11 +11,14 @@ import { PAGE_CSS } from './style.js';
  * run none of it.
  */
 
-function sha256(text: string): string {
-  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-}
+/**
+ * SHA-256 of PAGE_CSS and PAGE_SCRIPT, written out so that the writer needs no crypto module (it runs in browsers
+ * too). tests/formats/html.test.ts fails when either text changes without its hash.
+ */
+export const PAGE_CSS_HASH = 'sha256-jMTEvpCZJGBrsG+KjWJp+pLaAer/K5jP7ltZoy7KOlw=';
+export const PAGE_SCRIPT_HASH = 'sha256-/pvlX8zyojc/Ggt+Q1DWS3qbGKn9bcB1C6UVuNjPsOA=';
 
-const POLICY = `default-src 'none'; style-src ${sha256(PAGE_CSS)}; script-src ${sha256(PAGE_SCRIPT)}; base-uri 'none'; form-action 'none'`;
+const POLICY = `default-src 'none'; style-src '${PAGE_CSS_HASH}'; script-src '${PAGE_SCRIPT_HASH}'; base-uri 'none'; form-action 'none'`;
 
 const LEGEND = ENTITY_TYPES.map(
   (type) => `<li data-type="${type}"><span class="swatch"></span>${type} <small>${labelOf(type, 'klue')}</small> <span class="count"></span></li>`,
