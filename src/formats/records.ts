@@ -1,6 +1,14 @@
 import { version } from '../../package.json';
+import { bratWriter } from './brat/writer.js';
+import { doccanoWriter } from './doccano/writer.js';
+import { htmlWriter } from './html/writer.js';
+import { conllWriter } from './conll/writer.js';
 import { jsonlWriter, jsonWriter } from './json.js';
+import { klueWriter } from './klue/writer.js';
+import { labelStudioWriter } from './labelStudio/writer.js';
 import { prettyWriter } from './pretty.js';
+import { spacyWriter } from './spacy/writer.js';
+import { tsvWriter } from './tsv/writer.js';
 import type { FormatWriter, RecordContent, RecordFraming, ResolvedWriterOptions, WriterOptions } from './writer.js';
 
 export type { RecordContent, RecordFraming } from './writer.js';
@@ -10,6 +18,14 @@ export const WRITERS = {
   jsonl: jsonlWriter,
   json: jsonWriter,
   pretty: prettyWriter,
+  conll: conllWriter,
+  klue: klueWriter,
+  brat: bratWriter,
+  doccano: doccanoWriter,
+  'label-studio': labelStudioWriter,
+  html: htmlWriter,
+  spacy: spacyWriter,
+  tsv: tsvWriter,
 } as const satisfies Record<string, FormatWriter>;
 
 export type RecordFormat = keyof typeof WRITERS;

@@ -66,7 +66,7 @@ Options:
   -h, --help                   show this help
 
 Formats:
-\${formatList()}
+${formatList()}
 
 Exit status: 0 all records processed; 1 some records were errors (written in their place); 2 usage error, or
 the first bad record with --strict; 130 or 143 stopped by SIGINT or SIGTERM (after closing the output: the
