@@ -95,6 +95,11 @@ describe('conll reader', () => {
       ],
     ],
     [
+      'tokens that look like comments or DOCSTART',
+      `${HEAD}# id = e\n# text = #태그 -DOCSTART- # x\n#태그\tO\n-DOCSTART-\tB-PS\n#\tO\nx\tO\n`,
+      [{ id: 'e', text: '#태그 -DOCSTART- # x', entities: ['PERSON:4-14 -DOCSTART-'] }],
+    ],
+    [
       'BIOES tags and a two-word entity',
       '인천\tS-LOC\n광역시\tO\n\n오는\tB-DAT\n27\tI-DAT\n일\tE-DAT\n',
       [

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { klueReader } from '../../src/formats/klue/reader.js';
-import { isReadError, type ReadItem } from '../../src/formats/reader.js';
+import { isReadError } from '../../src/formats/reader.js';
 import { detectLineFormat } from '../../src/formats/readers.js';
 import { recordParts, type RecordContent } from '../../src/formats/records.js';
 import { parseGold } from '../../src/eval/gold.js';

@@ -17,6 +17,8 @@ const cases = [
   ['examples/news.txt', ['tokenize', '--format', 'conll'], 'news.tokenize.conll'],
   ['examples/news.txt', ['extract', '--input', 'document', '--format', 'doccano'], 'news.extract.doccano.jsonl'],
   ['examples/news.txt', ['extract', '--input', 'document', '--format', 'label-studio'], 'news.extract.label-studio.json'],
+  ['examples/news.txt', ['extract', '--input', 'document', '--format', 'conll'], 'news.extract.conll'],
+  ['examples/news.txt', ['extract', '--input', 'document', '--format', 'klue'], 'news.extract.klue.tsv'],
 ] as const;
 
 describe('golden output on examples/', () => {
