@@ -74,7 +74,7 @@ message says how to resume).
 `;
 
 function formatList(): string {
-  return RECORD_FORMATS.map((name) => `  \${name.padEnd(13)}\${writerOf(name).summary}`).join('\n');
+  return RECORD_FORMATS.map((name) => `  ${name.padEnd(13)}${writerOf(name).summary}`).join('\n');
 }
 
 /** Below this much input in files, one thread is faster than starting workers. */
