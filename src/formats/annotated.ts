@@ -78,7 +78,7 @@ export class GoldCheck {
     if (this.entities > 0 || !this.firstUnread) return;
     const record = this.firstUnread;
     throw new KornerError(
-      ERROR_CODES.INPUT_JSON,
+      ERROR_CODES.INPUT_FORMAT,
       `${record.file ?? name}:${record.line}: no record yielded a gold entity, but records carry labels (${record.unreadLabels}) that were not read as entities; is the format right? Name it with --gold-format (${GOLD_FORMATS.join(', ')}).`,
     );
   }

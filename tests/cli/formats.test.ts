@@ -69,3 +69,11 @@ describe('korner extract --format', () => {
     expect(JSON.parse(stdout)).toEqual({ id: 7, text: '유정복 시장이 말했다.', label: [[0, 3, 'PS']], meta: { source: 'x' } });
   });
 });
+
+describe('korner queue add --format', () => {
+  it('refuses brat, whose output is files per document, before it connects to Redis', async () => {
+    const { status, stderr } = await runCli(['queue', 'add', '--run', 'r', '--redis', 'redis://127.0.0.1:1', '--format', 'brat', input]);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/--format brat is written as files per document/);
+  });
+});

@@ -135,7 +135,7 @@ describe('the brat reader', () => {
     const folder = folderOf({ 'a.txt': text, 'a.ann': `T1\tPS 2 5\t유정복\n${line}\n`, 'b.txt': '서울', 'b.ann': 'T1\tLC 0 2\t서울\n' });
     const items = await readFolder(folder);
     expect(items).toHaveLength(2);
-    expect(items[0]).toMatchObject({ id: 'a', line: at, file: join(folder, 'a.ann'), error: { code: 'KORNER_INPUT_JSON' } });
+    expect(items[0]).toMatchObject({ id: 'a', line: at, file: join(folder, 'a.ann'), error: { code: 'KORNER_INPUT_FORMAT' } });
     expect(isReadError(items[0]!) && items[0].error.message).toContain(`${join(folder, 'a.ann')}:${at}: `);
     expect(isReadError(items[0]!) && items[0].error.message).toContain(message);
     expect(items[1]).toMatchObject({ id: 'b', entities: [{ type: 'LOCATION' }] });

@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readRecords } from '../../src/cli/records.js';
 import type { Extractor } from '../../src/extractor.js';
-import { RECORD_FORMATS } from '../../src/formats/records.js';
+import { RECORD_FORMATS as ALL_FORMATS, writerOf } from '../../src/formats/records.js';
+
+/** The formats a queue run writes: all but those written as files per document (brat), which it refuses. */
+const RECORD_FORMATS = ALL_FORMATS.filter((format) => !writerOf(format).files);
 import { createExtractor } from '../../src/index.js';
 import { runJobs } from '../../src/parallel/queueJobs.js';
 import { failedJobOutcomes, parseStoredOutcomes, storeOutcomes, writeRunOutput, type StoredOutcome } from '../../src/parallel/queueResults.js';

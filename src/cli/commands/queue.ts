@@ -22,6 +22,7 @@ import { DEFAULT_BATCH } from '../../pipeline/batches.js';
 import { parseCommandArgs, positiveInteger } from '../args.js';
 import type { CliContext } from '../context.js';
 import { parseSettings, SETTINGS_OPTIONS } from '../extractSettings.js';
+import { writerOf } from '../../formats/records.js';
 import { Output } from '../output.js';
 import { QUEUE_OPTIONS, QUEUE_OPTIONS_HELP, queueTarget, secondsOption } from '../queueOptions.js';
 import { readRecords } from '../records.js';
@@ -137,6 +138,9 @@ async function runAdd(args: string[], context: CliContext): Promise<number> {
   });
   if (values.help) return write(context, addHelp);
   const { settings, userDictionary, maxBytes, stdinName } = parseSettings('queue add', values);
+  if (writerOf(settings.format).files) {
+    throw new KornerError(ERROR_CODES.USAGE, `queue add: --format ${settings.format} is written as files per document, and "korner queue results" writes one output; run "korner extract --format ${settings.format} --out-dir DIR", or queue --format jsonl.`);
+  }
   const target = queueTarget(values);
   const batch = values.batch === undefined ? DEFAULT_BATCH.records : positiveInteger('queue add', 'batch', values.batch);
   const attempts = positiveInteger('queue add', 'attempts', values.attempts!);

@@ -65,7 +65,7 @@ async function readIfThere(path: string): Promise<string | undefined> {
 async function readDocument(folder: string, stem: string, context: ReadContext): Promise<ReadItem> {
   const annPath = join(folder, `${stem}.ann`);
   const txtPath = join(folder, `${stem}.txt`);
-  const fail = (file: string, line: number, message: string, code: ErrorCode = ERROR_CODES.INPUT_JSON): ReadItem => ({
+  const fail = (file: string, line: number, message: string, code: ErrorCode = ERROR_CODES.INPUT_FORMAT): ReadItem => ({
     id: stem,
     line,
     file,

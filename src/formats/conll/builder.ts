@@ -23,7 +23,7 @@ export class GoldBuilder {
 
   /** Makes the document an error record naming `line` (the first error is the one reported). */
   fail(line: number, message: string): void {
-    this.error ??= { code: ERROR_CODES.INPUT_JSON, message: `${this.context.name}:${line}: ${message}` };
+    this.error ??= { code: ERROR_CODES.INPUT_FORMAT, message: `${this.context.name}:${line}: ${message}` };
   }
 
   /** Makes the document an error record with an error of the input itself (a line too long to read). */
