@@ -9,6 +9,10 @@ import {
 } from './extractor.js';
 import type { RunOptions } from './pipeline/stage.js';
 import { nodeLoader } from './resources/nodeLoader.js';
+import { readAnnotatedSource } from './cli/annotated.js';
+import { LabelReader, type LabelMap } from './formats/labels.js';
+import type { ReadItem } from './formats/reader.js';
+import type { GoldFormat } from './formats/readers.js';
 
 export * from './core.js';
 export { nodeLoader } from './resources/nodeLoader.js';
@@ -31,3 +35,20 @@ export async function extract(text: string, options: RunOptions = {}): Promise<E
 
 export { createExtractorPool, defaultWorkerCount } from './parallel/pool.js';
 export type { ExtractorPool, ExtractorPoolOptions } from './parallel/pool.js';
+
+/**
+ * Reads annotated data from a file, or a brat folder (`ID.txt` + `ID.ann`), in the format named or told from its
+ * content: documents (text and entities, UTF-16 offsets) and errors naming the file and line, in order, as they are
+ * read. Labels PS/PER/PERSON ... are known; `labelMap` (see parseLabelMap) maps others. A record longer than
+ * `maxBytes` (16 MiB) is an error record.
+ */
+export function readAnnotatedFile(
+  path: string,
+  options: { format?: GoldFormat | 'auto'; labelMap?: LabelMap; maxBytes?: number; warn?: (message: string) => void } = {},
+): AsyncIterable<ReadItem> {
+  return readAnnotatedSource(path, options.format ?? 'auto', new LabelReader(options.labelMap), {
+    maxBytes: options.maxBytes ?? 16 * 1024 * 1024,
+    // Invalid UTF-8 (read as U+FFFD) and NUL characters, each naming the file and line.
+    warn: options.warn ?? ((message) => console.warn(message)),
+  });
+}
