@@ -19,6 +19,9 @@ const cases = [
   ['examples/news.txt', ['extract', '--input', 'document', '--format', 'label-studio'], 'news.extract.label-studio.json'],
   ['examples/news.txt', ['extract', '--input', 'document', '--format', 'conll'], 'news.extract.conll'],
   ['examples/news.txt', ['extract', '--input', 'document', '--format', 'klue'], 'news.extract.klue.tsv'],
+  ['examples/news.txt', ['extract', '--input', 'document', '--format', 'conll', '--tokens', 'morpheme'], 'news.extract.morphemes.conll'],
+  ['examples/news.txt', ['extract', '--input', 'document', '--format', 'spacy'], 'news.extract.spacy.jsonl'],
+  ['examples/news.txt', ['extract', '--input', 'document', '--format', 'tsv'], 'news.extract.tsv'],
 ] as const;
 
 describe('golden output on examples/', () => {
