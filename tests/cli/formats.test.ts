@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -75,5 +75,39 @@ describe('korner queue add --format', () => {
     const { status, stderr } = await runCli(['queue', 'add', '--run', 'r', '--redis', 'redis://127.0.0.1:1', '--format', 'brat', input]);
     expect(status).toBe(2);
     expect(stderr).toMatch(/--format brat is written as files per document/);
+  });
+});
+
+describe('korner extract --input of annotated data with a bad record', () => {
+  const conll = join(dir, 'bad.conll');
+  writeFileSync(conll, '-DOCSTART- -X- O O\n\n유정복\tI-PS\n시장\tO\n\n-DOCSTART- -X- O O\n\n인천\tB-LC\n시장\tO\n');
+
+  it('writes an error record naming the file and line in its place, goes on, and exits with 1', async () => {
+    const { status, stdout, stderr } = await runCli(['extract', '--input', 'conll', conll]);
+    expect(status).toBe(1);
+    const [first, second] = stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: string; error?: { code: string; message: string }; entities?: { text: string }[] });
+    expect(first!.error).toMatchObject({ code: 'KORNER_INPUT_FORMAT', message: expect.stringMatching(/bad\.conll:3: tag I-PS continues no entity/) });
+    expect(second!.entities!.map((e) => e.text)).toEqual(['인천']);
+    expect(stderr).toMatch(/bad\.conll:3: tag I-PS/);
+  });
+
+  it('stops at it with exit status 2 on --strict', async () => {
+    const { status, stderr } = await runCli(['extract', '--input', 'conll', '--strict', conll]);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/bad\.conll:3: .*stopped by --strict/);
+  });
+
+  it('reads a brat folder, naming an .ann whose offsets do not match its .txt', async () => {
+    const folder = join(dir, 'brat-in');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'a.txt'), '유정복 시장');
+    writeFileSync(join(folder, 'a.ann'), 'T1\tPS 0 3\t유정보\n');
+    writeFileSync(join(folder, 'b.txt'), '인천에서');
+    writeFileSync(join(folder, 'b.ann'), 'T1\tLC 0 2\t인천\n');
+    const { status, stdout, stderr } = await runCli(['extract', '--input', 'brat', folder]);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/a\.ann:1: text "유정보" differs from the text at its offsets/);
+    const records = stdout.trim().split('\n').map((line) => JSON.parse(line) as { id: string; error?: unknown });
+    expect(records.map((r) => [r.id, r.error !== undefined])).toEqual([['a', true], ['b', false]]);
   });
 });
