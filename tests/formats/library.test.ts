@@ -55,6 +55,6 @@ describe('the formats in the library', () => {
     for await (const item of readAnnotatedFile(path)) items.push(item);
     expect(items).toHaveLength(2);
     expect(isReadError(items[0]!) && items[0].error.message).toMatch(new RegExp(`${path.replace(/[.]/g, '\\.')}:3: .*I-PS`));
-    expect(!isReadError(items[1]!) && items[1].entities.map((e) => e.text)).toEqual(['인천']);
+    expect(!isReadError(items[1]!) && items[1]!.entities.map((e) => e.text)).toEqual(['인천']);
   });
 });
