@@ -4,6 +4,7 @@ import { LABEL_SETS } from '../formats/labels.js';
 import { OFFSET_UNITS } from '../formats/offsets.js';
 import { RECORD_FORMATS, writerOf } from '../formats/records.js';
 import { TOKEN_UNITS, type WriterOptions } from '../formats/writer.js';
+import { checkIndexName } from '../search/writers.js';
 import { validateReferenceDate } from '../index.js';
 import type { JobSettings } from '../parallel/recordJob.js';
 import type { RunOptions } from '../pipeline/stage.js';
@@ -24,6 +25,7 @@ export const SETTINGS_OPTIONS = {
   'from-name': { type: 'string' },
   'to-name': { type: 'string' },
   'model-version': { type: 'string' },
+  index: { type: 'string' },
   'reference-date': { type: 'string' },
   types: { type: 'string' },
   'min-score': { type: 'string' },
@@ -41,6 +43,7 @@ export interface SettingsValues {
   'from-name'?: string;
   'to-name'?: string;
   'model-version'?: string;
+  index?: string;
   'reference-date'?: string;
   types?: string;
   'min-score'?: string;
@@ -106,6 +109,11 @@ function writerOptions(command: string, format: (typeof RECORD_FORMATS)[number],
   if (Object.values(names).some((value) => value !== undefined)) {
     if ((format as string) !== 'label-studio') throw new KornerError(ERROR_CODES.USAGE, `${command}: --from-name, --to-name and --model-version apply to --format label-studio.`);
     options.labelStudio = Object.fromEntries(Object.entries(names).filter(([, value]) => value !== undefined));
+  }
+  if (values.index !== undefined) {
+    if (format !== 'elasticsearch' && format !== 'opensearch') throw new KornerError(ERROR_CODES.USAGE, `${command}: --index applies to --format elasticsearch and opensearch (the _index of each bulk action).`);
+    checkIndexName(command, values.index);
+    options.index = values.index;
   }
   return options;
 }

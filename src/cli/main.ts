@@ -2,6 +2,7 @@ import { version } from '../../package.json';
 import { KornerError } from '../errors.js';
 import { runEval } from './commands/eval.js';
 import { runExtract } from './commands/extract.js';
+import { runIndex } from './commands/index.js';
 import { runQueue } from './commands/queue.js';
 import { runSynonyms } from './commands/synonyms.js';
 import { runTokenize } from './commands/tokenize.js';
@@ -12,6 +13,7 @@ type Command = (args: string[], context: CliContext) => Promise<number>;
 
 const COMMANDS: Record<string, { run: Command; summary: string }> = {
   extract: { run: runExtract, summary: 'find entities and links in text, documents or JSONL' },
+  index: { run: runIndex, summary: 'search-engine documents: Elasticsearch/OpenSearch _bulk, Solr, JSONL, and their mappings' },
   tokenize: { run: runTokenize, summary: 'morphological analysis on mecab-ko-dic (jsonl, conll, pretty)' },
   synonyms: { run: runSynonyms, summary: 'Solr/Elasticsearch synonym lines for the glosses of a corpus' },
   eval: { run: runEval, summary: 'score extraction against gold JSONL (entity and character F1)' },

@@ -9,6 +9,7 @@ import { labelStudioWriter } from './labelStudio/writer.js';
 import { prettyWriter } from './pretty.js';
 import { spacyWriter } from './spacy/writer.js';
 import { tsvWriter } from './tsv/writer.js';
+import { elasticsearchWriter, opensearchWriter, searchJsonlWriter, solrWriter } from '../search/writers.js';
 import type { FormatWriter, RecordContent, RecordFraming, ResolvedWriterOptions, WriterOptions } from './writer.js';
 
 export type { RecordContent, RecordFraming } from './writer.js';
@@ -26,6 +27,10 @@ export const WRITERS = {
   html: htmlWriter,
   spacy: spacyWriter,
   tsv: tsvWriter,
+  elasticsearch: elasticsearchWriter,
+  opensearch: opensearchWriter,
+  solr: solrWriter,
+  'search-jsonl': searchJsonlWriter,
 } as const satisfies Record<string, FormatWriter>;
 
 export type RecordFormat = keyof typeof WRITERS;
@@ -48,6 +53,7 @@ export function resolveWriterOptions(format: RecordFormat, options: WriterOption
       toName: options.labelStudio?.toName ?? 'text',
       modelVersion: options.labelStudio?.modelVersion ?? `korner-${version}`,
     },
+    ...(options.index !== undefined ? { index: options.index } : {}),
   };
 }
 

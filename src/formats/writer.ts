@@ -46,6 +46,8 @@ export interface WriterOptions {
   /** Tokens of token-based formats (conll, spacy); default eojeol. */
   tokens?: TokenUnit;
   labelStudio?: Partial<LabelStudioNames>;
+  /** elasticsearch, opensearch: the `_index` of every bulk action (none: the index named in the request URL). */
+  index?: string;
 }
 
 /** WriterOptions with every choice made, as a writer receives them. */
@@ -54,6 +56,7 @@ export interface ResolvedWriterOptions {
   offsets: OffsetUnit;
   tokens: TokenUnit;
   labelStudio: LabelStudioNames;
+  index?: string;
 }
 
 /** How the bodies of one output are joined: what opens it, what comes before the record at `index`, what closes it. */

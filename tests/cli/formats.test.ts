@@ -17,7 +17,7 @@ describe('korner extract --format', () => {
   });
 
   it.each([
-    [['--format', 'xml'], /--format must be one of jsonl, json, pretty, conll, klue, brat, doccano, label-studio, html, spacy, tsv, got "xml"/],
+    [['--format', 'xml'], /--format must be one of jsonl, json, pretty, conll, klue, brat, doccano, label-studio, html, spacy, tsv, elasticsearch, opensearch, solr, search-jsonl, got "xml"/],
     [['--format', 'jsonl', '--labels', 'short'], /--labels must be one of klue, long/],
     [['--format', 'doccano', '--offsets', 'utf16'], /--format doccano always counts offsets in code points/],
     [['--format', 'pretty', '--offsets', 'utf8'], /--format pretty writes no offsets/],

@@ -43,6 +43,7 @@ Options:
   --tokens eojeol|morpheme     tokens of conll and spacy: white-space words (default) or morphemes
   --from-name, --to-name NAME  label-studio: the labeling config's Labels and Text names (label, text)
   --model-version NAME         label-studio: the predictions' model_version (korner-VERSION)
+  --index NAME                 elasticsearch, opensearch: the _index of each bulk action
   -o, --output FILE            write to FILE instead of standard output
   --out-dir DIR                brat: write ID.txt and ID.ann for each document into DIR
   --reference-date YYYY-MM-DD  date that relative dates (오는 27일, 지난해) are read against
@@ -74,7 +75,8 @@ message says how to resume).
 `;
 
 function formatList(): string {
-  return RECORD_FORMATS.map((name) => `  ${name.padEnd(13)}${writerOf(name).summary}`).join('\n');
+  const width = Math.max(...RECORD_FORMATS.map((name) => name.length)) + 2;
+  return RECORD_FORMATS.map((name) => `  ${name.padEnd(width)}${writerOf(name).summary}`).join('\n');
 }
 
 /** Below this much input in files, one thread is faster than starting workers. */
@@ -102,18 +104,20 @@ interface ExtractCommand {
   quiet: boolean;
 }
 
+/** The options of korner extract besides SETTINGS_OPTIONS (korner index passes them on). */
+export const RUN_OPTIONS = {
+  output: { type: 'string', short: 'o' },
+  'out-dir': { type: 'string' },
+  workers: { type: 'string' },
+  skip: { type: 'string' },
+  resume: { type: 'string' },
+  quiet: { type: 'boolean', short: 'q', default: false },
+  strict: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 function parseExtractArgs(args: string[]): ExtractCommand | undefined {
-  const { values, positionals } = parseCommandArgs('extract', args, {
-    ...SETTINGS_OPTIONS,
-    output: { type: 'string', short: 'o' },
-    'out-dir': { type: 'string' },
-    workers: { type: 'string' },
-    skip: { type: 'string' },
-    resume: { type: 'string' },
-    quiet: { type: 'boolean', short: 'q', default: false },
-    strict: { type: 'boolean', default: false },
-    help: { type: 'boolean', short: 'h', default: false },
-  });
+  const { values, positionals } = parseCommandArgs('extract', args, { ...SETTINGS_OPTIONS, ...RUN_OPTIONS });
   if (values.help) return undefined;
   const { settings, userDictionary, maxBytes, stdinName } = parseSettings('extract', values);
   if (values.resume !== undefined && values.output !== undefined) {
