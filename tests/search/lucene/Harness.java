@@ -31,6 +31,7 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.PositionIncrementAttribute;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.DoublePoint;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongRange;
 import org.apache.lucene.document.SortedSetDocValuesField;
@@ -56,7 +57,8 @@ import org.apache.lucene.util.QueryBuilder;
  *
  * <pre>
  * synonyms CHAIN FILE [USERDICT]                   parse a Solr synonym file against CHAIN, rule by rule
- * search CHAIN SYNONYMS USERDICT DOCS QUERIES      index DOCS in memory, answer each query of QUERIES
+ * search CHAIN SYNONYMS USERDICT DOCS QUERIES [MAPPING]
+ *                                                  index DOCS in memory, answer each query of QUERIES
  * analyze CHAIN USERDICT TEXT...                   the tokens of each TEXT (for failure messages)
  * </pre>
  *
@@ -72,8 +74,8 @@ public final class Harness {
         System.exit(synonyms(args[1], args[2], args.length == 4 ? args[3] : "-"));
         break;
       case "search":
-        if (args.length != 6) usage();
-        System.exit(search(args[1], args[2], args[3], args[4], args[5]));
+        if (args.length < 6 || args.length > 7) usage();
+        System.exit(search(args[1], args[2], args[3], args[4], args[5], args.length == 7 ? args[6] : null));
         break;
       case "analyze":
         if (args.length < 4) usage();
@@ -92,7 +94,7 @@ public final class Harness {
 
   private static void usage() {
     System.err.println("usage: Harness synonyms CHAIN FILE [USERDICT]");
-    System.err.println("       Harness search CHAIN SYNONYMS USERDICT DOCS QUERIES");
+    System.err.println("       Harness search CHAIN SYNONYMS USERDICT DOCS QUERIES [MAPPING]");
     System.err.println("       Harness analyze CHAIN USERDICT TEXT...");
     System.err.println("CHAIN: nori | nori-readingform | standard; '-' for no SYNONYMS / USERDICT");
     System.exit(2);
@@ -236,7 +238,9 @@ public final class Harness {
 
   /**
    * Indexes DOCS (flattened documents, one JSON object a line, or Elasticsearch _bulk NDJSON) into a ByteBuffersDirectory
-   * and answers each line of QUERIES:
+   * and answers each line of QUERIES. With MAPPING (an Elasticsearch index template or mapping, as korner index
+   * --mapping writes it), each field is indexed as its type says and a field the mapping lacks refuses the document;
+   * without it, by the generic rules of {@link #document}.
    *
    * <ul>
    *   <li>{"name","text"[,"field"][,"operator":"and"|"or"|"phrase"][,"synonyms":false]} → {"name","ids","query"}
@@ -244,8 +248,9 @@ public final class Harness {
    *   <li>{"name","facet":"place"} → {"name","counts":{value: documents}}
    * </ul>
    */
-  static int search(String chainName, String synonymFile, String userDict, String docsFile, String queriesFile)
-      throws IOException {
+  static int search(String chainName, String synonymFile, String userDict, String docsFile, String queriesFile,
+      String mappingFile) throws IOException {
+    Map<?, ?> mapping = mappingFile == null ? null : properties(mappingFile);
     UserDictionary dictionary = userDictionary(userDict);
     Analyzer indexAnalyzer = chain(chainName, dictionary, null);
     SynonymMap synonyms = null;
@@ -263,7 +268,7 @@ public final class Harness {
 
     ByteBuffersDirectory directory = new ByteBuffersDirectory();
     try (IndexWriter writer = new IndexWriter(directory, new IndexWriterConfig(indexAnalyzer))) {
-      for (Document doc : readDocuments(docsFile)) writer.addDocument(doc);
+      for (Document doc : readDocuments(docsFile, mapping)) writer.addDocument(doc);
     } catch (IllegalArgumentException e) {
       System.err.println("documents refused: " + e.getMessage());
       return 1;
@@ -398,7 +403,7 @@ public final class Harness {
    * Reads the documents: one JSON object a line; in _bulk NDJSON, an action line ({"index":{"_id":…}} or "create")
    * names the document on the next line, whose id it gives.
    */
-  static List<Document> readDocuments(String file) throws IOException {
+  static List<Document> readDocuments(String file, Map<?, ?> mapping) throws IOException {
     List<Document> docs = new ArrayList<>();
     String pendingId = null;
     boolean pendingAction = false;
@@ -424,7 +429,11 @@ public final class Harness {
       }
       Object ownId = object.get("id");
       String id = pendingId != null ? pendingId : ownId != null ? String.valueOf(ownId) : "line " + lineNumber;
-      docs.add(document(id, object));
+      try {
+        docs.add(mapping == null ? document(id, object) : mappedDocument(id, object, mapping));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("document " + id + " (line " + lineNumber + "): " + e.getMessage());
+      }
       pendingId = null;
       pendingAction = false;
     }
@@ -470,5 +479,97 @@ public final class Harness {
       }
       for (Map.Entry<?, ?> e : map.entrySet()) addValue(doc, field + "." + e.getKey(), e.getValue());
     }
+  }
+
+  // ---------------------------------------------------------------------------------------------------------------
+  // Documents as a mapping says
+
+  /** The field mappings ("properties") of an index template ({"template":{"mappings":…}}) or a bare mapping. */
+  static Map<?, ?> properties(String file) throws IOException {
+    Object root = Json.parse(new String(Files.readAllBytes(Paths.get(file)), StandardCharsets.UTF_8));
+    Object node = root;
+    for (String key : new String[] {"template", "mappings"}) {
+      if (node instanceof Map && ((Map<?, ?>) node).containsKey(key)) node = ((Map<?, ?>) node).get(key);
+    }
+    Object properties = node instanceof Map ? ((Map<?, ?>) node).get("properties") : null;
+    if (!(properties instanceof Map)) throw new IllegalArgumentException(file + ": no mappings.properties");
+    return (Map<?, ?>) properties;
+  }
+
+  /**
+   * One Lucene document, each field as the mapping types it (the types korner's template uses): text analyzed;
+   * keyword as StringField + SortedSetDocValues; date as the range of its first day (ES reads 2023-11 as its first
+   * instant); date_range from {gte, lte}; double as DoublePoint; object and nested by their properties (nested
+   * objects are flattened into the document: enough for counting and ranges), skipped when "enabled": false.
+   * A value of the wrong shape is refused, as Elasticsearch refuses the bulk item.
+   */
+  static Document mappedDocument(String id, Map<?, ?> source, Map<?, ?> properties) {
+    Document doc = new Document();
+    doc.add(new StringField("id", id, Field.Store.YES));
+    for (Map.Entry<?, ?> e : source.entrySet()) {
+      String field = String.valueOf(e.getKey());
+      if (field.equals("id")) continue;
+      addMapped(doc, field, e.getValue(), properties);
+    }
+    return doc;
+  }
+
+  private static void addMapped(Document doc, String field, Object value, Map<?, ?> properties) {
+    String name = field.substring(field.lastIndexOf('.') + 1);
+    Object spec = properties.get(name);
+    if (!(spec instanceof Map)) throw new IllegalArgumentException("field " + field + " is not in the mapping");
+    Map<?, ?> mapped = (Map<?, ?>) spec;
+    if (value == null) return;
+    if (value instanceof List) {
+      for (Object item : (List<?>) value) addMapped(doc, field, item, properties);
+      return;
+    }
+    Object type = mapped.containsKey("type") ? mapped.get("type") : "object";
+    switch (String.valueOf(type)) {
+      case "text":
+        doc.add(new TextField(field, expect(String.class, value, field), Field.Store.NO));
+        break;
+      case "keyword": {
+        String text = expect(String.class, value, field);
+        doc.add(new StringField(field, text, Field.Store.NO));
+        doc.add(new SortedSetDocValuesField(field, new BytesRef(text)));
+        break;
+      }
+      case "date": {
+        long[] range = dateRange(expect(String.class, value, field));
+        if (range == null) throw new IllegalArgumentException("field " + field + ": not a date: " + value);
+        doc.add(new LongRange(field, new long[] {range[0]}, new long[] {range[0]}));
+        break;
+      }
+      case "date_range": {
+        long[] range = periodRange(expect(Map.class, value, field));
+        if (range == null) throw new IllegalArgumentException("field " + field + ": not a date range: " + Json.write(value));
+        doc.add(new LongRange(field, new long[] {range[0]}, new long[] {range[1]}));
+        break;
+      }
+      case "double":
+        doc.add(new DoublePoint(field, expect(Double.class, value, field)));
+        break;
+      case "object":
+      case "nested": {
+        if (Boolean.FALSE.equals(mapped.get("enabled"))) return;
+        Object inner = mapped.get("properties");
+        if (!(inner instanceof Map)) throw new IllegalArgumentException("field " + field + ": no properties in the mapping");
+        Map<?, ?> object = expect(Map.class, value, field);
+        for (Map.Entry<?, ?> e : object.entrySet()) {
+          addMapped(doc, field + "." + e.getKey(), e.getValue(), (Map<?, ?>) inner);
+        }
+        break;
+      }
+      default:
+        throw new IllegalArgumentException("field " + field + ": mapping type " + type + " is not supported here");
+    }
+  }
+
+  private static <T> T expect(Class<T> kind, Object value, String field) {
+    if (!kind.isInstance(value)) {
+      throw new IllegalArgumentException("field " + field + ": expected " + kind.getSimpleName() + ", got " + Json.write(value));
+    }
+    return kind.cast(value);
   }
 }
