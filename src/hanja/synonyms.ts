@@ -17,6 +17,35 @@ const escape = (form: string) => form.replace(/\\/g, '\\\\').replace(/,/g, '\\,'
  * forms; lines and duplicates are removed, the output is sorted.
  */
 export function formatSynonyms(links: readonly Link[], options: SynonymOptions = {}): string[] {
+  const pairs: [string, string][] = [];
+  const sources = new Set<string>();
+  const extraDone = new Set<string>();
+  for (const link of links) {
+    const source = link.source.text.trim();
+    const hangul = link.hangul.trim();
+    if (!source || !hangul) continue;
+    sources.add(source);
+    pairs.push([source, hangul]);
+    if (options.extraReading && link.kind === 'hanja' && !extraDone.has(source)) {
+      extraDone.add(source);
+      const extra = options.extraReading(source)?.trim();
+      if (extra) pairs.push([source, extra]);
+    }
+  }
+  const lines: string[] = [];
+  for (const group of unionGroups(pairs)) {
+    const sourceForms = group.filter((f) => sources.has(f)).sort();
+    const otherForms = group.filter((f) => !sources.has(f)).sort();
+    lines.push([...sourceForms, ...otherForms].map(escape).join(', '));
+  }
+  return lines.sort();
+}
+
+/**
+ * The forms joined directly or through shared forms by `pairs` (union-find), groups of two or more, in order of
+ * first appearance.
+ */
+export function unionGroups(pairs: Iterable<readonly [string, string]>): string[][] {
   const parent = new Map<string, string>();
   const find = (x: string): string => {
     let root = x;
@@ -29,29 +58,12 @@ export function formatSynonyms(links: readonly Link[], options: SynonymOptions =
     }
     return root;
   };
-  const add = (x: string) => {
-    if (!parent.has(x)) parent.set(x, x);
-  };
-  const union = (a: string, b: string) => {
-    add(a);
-    add(b);
+  for (const [a, b] of pairs) {
+    if (!parent.has(a)) parent.set(a, a);
+    if (!parent.has(b)) parent.set(b, b);
     const ra = find(a);
     const rb = find(b);
     if (ra !== rb) parent.set(rb, ra);
-  };
-  const sources = new Set<string>();
-  const extraDone = new Set<string>();
-  for (const link of links) {
-    const source = link.source.text.trim();
-    const hangul = link.hangul.trim();
-    if (!source || !hangul) continue;
-    sources.add(source);
-    union(source, hangul);
-    if (options.extraReading && link.kind === 'hanja' && !extraDone.has(source)) {
-      extraDone.add(source);
-      const extra = options.extraReading(source)?.trim();
-      if (extra) union(source, extra);
-    }
   }
   const groups = new Map<string, string[]>();
   for (const form of parent.keys()) {
@@ -60,12 +72,5 @@ export function formatSynonyms(links: readonly Link[], options: SynonymOptions =
     if (!group) groups.set(root, (group = []));
     group.push(form);
   }
-  const lines: string[] = [];
-  for (const group of groups.values()) {
-    if (group.length < 2) continue;
-    const sourceForms = group.filter((f) => sources.has(f)).sort();
-    const otherForms = group.filter((f) => !sources.has(f)).sort();
-    lines.push([...sourceForms, ...otherForms].map(escape).join(', '));
-  }
-  return lines.sort();
+  return [...groups.values()].filter((group) => group.length >= 2);
 }
