@@ -2,6 +2,7 @@ import { version } from '../../package.json';
 import { KornerError } from '../errors.js';
 import { runEval } from './commands/eval.js';
 import { runExtract } from './commands/extract.js';
+import { runNoriDictionary } from './commands/noriDictionary.js';
 import { runIndex } from './commands/index.js';
 import { runQueue } from './commands/queue.js';
 import { runSynonyms } from './commands/synonyms.js';
@@ -15,7 +16,8 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   extract: { run: runExtract, summary: 'find entities and links in text, documents or JSONL' },
   index: { run: runIndex, summary: 'search-engine documents: Elasticsearch/OpenSearch _bulk, Solr, JSONL, and their mappings' },
   tokenize: { run: runTokenize, summary: 'morphological analysis on mecab-ko-dic (jsonl, conll, pretty)' },
-  synonyms: { run: runSynonyms, summary: 'Solr/Elasticsearch synonym lines for the glosses of a corpus' },
+  synonyms: { run: runSynonyms, summary: 'Solr/Elasticsearch synonym rules (glosses, acronyms, aliases) checked against Nori' },
+  'nori-dictionary': { run: runNoriDictionary, summary: "Nori user dictionary of the names a corpus has that Nori would cut" },
   eval: { run: runEval, summary: 'score extraction against gold JSONL (entity and character F1)' },
   queue: { run: runQueue, summary: 'split a corpus into jobs on a Redis queue (add), and read its results (results, status)' },
   worker: { run: runWorker, summary: 'take jobs from the Redis queue and extract (any number, on any machine)' },
