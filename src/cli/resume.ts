@@ -20,7 +20,9 @@ const CHUNK = 1 << 20;
  * complete, and so is the last line if it parses; a closing `]` is dropped, so that appending goes on with `,`.
  */
 export async function resumePoint(path: string, format: RecordFormat): Promise<ResumePoint> {
-  if (format !== 'jsonl' && format !== 'json') {
+  // search-jsonl (korner index --to jsonl) is one record a line, error records included, as jsonl is.
+  const lineFormat = format === 'jsonl' || format === 'search-jsonl';
+  if (!lineFormat && format !== 'json') {
     throw new KornerError(ERROR_CODES.USAGE, `extract: --resume works with --format jsonl or json (the records of ${format} output cannot be counted reliably from the file); use --skip N.`);
   }
   let handle;
@@ -48,7 +50,7 @@ export async function resumePoint(path: string, format: RecordFormat): Promise<R
       position += bytesRead;
     }
     const size = position;
-    if (format === 'jsonl') return { records: lines, keepBytes: lastLineEnd };
+    if (lineFormat) return { records: lines, keepBytes: lastLineEnd };
     return await jsonResume(handle, size, lines, lastLineEnd, previousLineEnd, path);
   } finally {
     await handle.close();

@@ -22,6 +22,7 @@ const cases = [
   ['examples/news.txt', ['extract', '--input', 'document', '--format', 'conll', '--tokens', 'morpheme'], 'news.extract.morphemes.conll'],
   ['examples/news.txt', ['extract', '--input', 'document', '--format', 'spacy'], 'news.extract.spacy.jsonl'],
   ['examples/news.txt', ['extract', '--input', 'document', '--format', 'tsv'], 'news.extract.tsv'],
+  ['examples/news.txt', ['index', '--to', 'elasticsearch', '--input', 'document'], 'news.index.elasticsearch.ndjson'],
 ] as const;
 
 describe('golden output on examples/', () => {
