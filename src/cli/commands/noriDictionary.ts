@@ -6,7 +6,8 @@ import { AnalysisChain } from '../../search/analysisChain.js';
 import { NoriDictionaryBuilder, namesOf } from '../../search/noriDictionary.js';
 import { oneOf, parseCommandArgs, positiveInteger } from '../args.js';
 import type { CliContext } from '../context.js';
-import { INPUT_MODES, readRecords } from '../records.js';
+import { INPUT_MODES } from '../records.js';
+import { extractNames } from './synonyms.js';
 
 export const noriDictionaryHelp = `Usage: korner nori-dictionary [options] [files...]
 
@@ -52,23 +53,10 @@ export async function runNoriDictionary(args: string[], context: CliContext): Pr
   const extractor = await createExtractor({ types: ['PERSON', 'LOCATION', 'ORGANIZATION'] });
   const analyzer = await loadAnalyzer(extractor.resources.loader);
   const builder = new NoriDictionaryBuilder(new AnalysisChain('nori', analyzer), analyzer.dictionary);
-  let errors = 0;
   const sources = positionals.length > 0 ? positionals : userWords ? [] : ['-'];
-  for await (const record of readRecords(sources, mode, { maxBytes, warn: context.warn })) {
-    if (record.error) {
-      errors++;
-      context.warn(record.error.message);
-      continue;
-    }
-    try {
-      const result = extractor.extract(record.text!, record.referenceDate ? { referenceDate: record.referenceDate } : {});
-      for (const name of namesOf(result)) builder.addName(name);
-    } catch (error) {
-      if (!(error instanceof KornerError)) throw error;
-      errors++;
-      context.warn(`${record.id}: ${error.message}`);
-    }
-  }
+  const errors = await extractNames(extractor, sources, mode, maxBytes, context, (doc) => {
+    for (const name of namesOf(doc)) builder.addName(name);
+  });
   for (const word of userWords ?? []) builder.addUserWord(word);
   const output = builder.toString();
   if (output) await context.stdout.write(output);

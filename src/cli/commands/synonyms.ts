@@ -16,7 +16,9 @@ import {
 } from '../../search/synonymRules.js';
 import { oneOf, parseCommandArgs, positiveInteger } from '../args.js';
 import type { CliContext } from '../context.js';
-import { INPUT_MODES, readRecords } from '../records.js';
+import { INPUT_MODES, readRecords, type InputMode } from '../records.js';
+import type { Entity, Link } from '../../document/types.js';
+import type { Extractor } from '../../extractor.js';
 
 export const synonymsHelp = `Usage: korner synonyms [options] [files...]
 
@@ -78,24 +80,9 @@ export async function runSynonyms(args: string[], context: CliContext): Promise<
     loadAliasTable(resources),
   ]);
   const collector = new SynonymCollector();
-  let errors = 0;
-  const sources = positionals.length > 0 ? positionals : ['-'];
-  for await (const record of readRecords(sources, mode, { maxBytes, warn: context.warn })) {
-    if (record.error) {
-      errors++;
-      context.warn(record.error.message);
-      continue;
-    }
-    try {
-      const text = record.text!;
-      const result = extractor.extract(text, record.referenceDate ? { referenceDate: record.referenceDate } : {});
-      collector.add({ text, links: result.links, entities: result.entities });
-    } catch (error) {
-      if (!(error instanceof KornerError)) throw error;
-      errors++;
-      context.warn(`${record.id}: ${error.message}`);
-    }
-  }
+  const errors = await extractNames(extractor, positionals.length > 0 ? positionals : ['-'], mode, maxBytes, context, (doc) =>
+    collector.add(doc),
+  );
   const { rules, reports } = buildSynonymRules(collector, {
     chain: new AnalysisChain(chainName, analyzer),
     commonWords,
@@ -116,4 +103,36 @@ export async function runSynonyms(args: string[], context: CliContext): Promise<
   const output = formatSynonymRules(rules, format);
   if (output) await context.stdout.write(output);
   return errors > 0 ? 1 : 0;
+}
+
+/**
+ * Runs the extractor over every document of `sources` and hands each text with its entities and links to `use`;
+ * bad records are reported and counted (the number is returned), as extract does.
+ */
+export async function extractNames(
+  extractor: Extractor,
+  sources: readonly string[],
+  mode: InputMode,
+  maxBytes: number,
+  context: CliContext,
+  use: (doc: { text: string; entities: Entity[]; links: Link[] }) => void,
+): Promise<number> {
+  let errors = 0;
+  for await (const record of readRecords(sources, mode, { maxBytes, warn: context.warn })) {
+    if (record.error) {
+      errors++;
+      context.warn(record.error.message);
+      continue;
+    }
+    try {
+      const text = record.text!;
+      const result = extractor.extract(text, record.referenceDate ? { referenceDate: record.referenceDate } : {});
+      use({ text, entities: result.entities, links: result.links });
+    } catch (error) {
+      if (!(error instanceof KornerError)) throw error;
+      errors++;
+      context.warn(`${record.id}: ${error.message}`);
+    }
+  }
+  return errors;
 }
