@@ -1,8 +1,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { EventEmitter } from 'node:events';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { Output } from '../../src/cli/output.js';
 import { runCli } from '../cli/run.js';
 import { cliPath, repoRoot } from '../helpers.js';
 
@@ -128,6 +132,23 @@ describe('korner index options', () => {
     const { status } = await runCli(['index', '--to', 'jsonl', '--input', 'jsonl', '--resume', out, jsonl]);
     expect(status).toBe(1);
     expect(readFileSync(out, 'utf8')).toBe(whole);
+  });
+
+  it('says to continue a stopped bulk run with --skip N into another file, since it cannot be resumed', async () => {
+    // A stand-in for the process that sends SIGINT as soon as the run listens for it.
+    const signals = new EventEmitter();
+    signals.on('newListener', (event: string, listener: () => void) => {
+      if (event === 'SIGINT') setImmediate(listener);
+    });
+    const warnings: string[] = [];
+    const status = await main(['index', '--to', 'elasticsearch', '--workers', '1', '-o', join(dir, 'stopped.ndjson'), news], {
+      stdout: new Output(new PassThrough()),
+      warn: (message) => warnings.push(message),
+      signals: signals as unknown as NodeJS.Process,
+    });
+    expect(status).toBe(130);
+    expect(warnings.join('\n')).toMatch(/stopped by SIGINT after (\d+) documents.*; to continue, run the same command with --skip \1 and another --output\.$/);
+    expect(warnings.join('\n')).not.toContain('--resume');
   });
 
   it('shows its help', async () => {
