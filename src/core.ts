@@ -66,3 +66,4 @@ export { GOLD_FORMATS } from './formats/readers.js';
 export type { GoldFormat } from './formats/readers.js';
 export type { GoldDocument, ReadError, ReadItem } from './formats/reader.js';
 export { isReadError } from './formats/reader.js';
+export { searchDocument, calendarSpan, type SearchDocument, type SearchOptions } from './search/indexDocument.js';
