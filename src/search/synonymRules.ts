@@ -31,7 +31,7 @@
 import type { Entity, Link } from '../document/types.js';
 import { unionGroups } from '../hanja/synonyms.js';
 import type { Resources } from '../resources/resources.js';
-import { AnalysisChain, describeProblem, type ChainName } from './analysisChain.js';
+import { AnalysisChain, NORI_STOP_TAGS, describeProblem, luceneTag, type ChainName } from './analysisChain.js';
 import { CommonWords, syllableCount } from './commonWords.js';
 
 export type ReadingsMode = 'written' | 'all';
@@ -211,7 +211,8 @@ export function buildSynonymRules(collected: SynonymCollector, options: SynonymR
       list.push(acronym);
     }
   }
-  const contentTokens = (form: string) => chain.analyze(form).tokens.length || 1;
+  // Words of an expansion as Nori's tokenizer cuts them, whatever the chain (the standard one does not cut Hangul).
+  const contentTokens = (form: string) => chain.noriTokens(form).filter((t) => !NORI_STOP_TAGS.has(luceneTag(t.pos))).length || 1;
   for (const [expansion, acronyms] of claimants) {
     const parts = contentTokens(expansion);
     let owners = acronyms;
