@@ -98,14 +98,20 @@ export const searchJsonlWriter: FormatWriter = {
  *   otherwise read it as child documents or as fields named after its paths).
  */
 export function solrFields(fields: SearchFields): Record<string, unknown> {
-  const { date, date_range: ranges, quantity, entities, ...rest } = fields;
   return {
-    ...rest,
-    date: date.map((day) => `${day}T00:00:00Z`),
-    date_range: ranges.map((range) => (range.gte === range.lte ? range.gte : `[${range.gte} TO ${range.lte}]`)),
-    quantity_value: quantity.map((q) => q.value),
-    quantity_unit: quantity.map((q) => q.unit),
-    entities_json: JSON.stringify(entities),
+    text: fields.text,
+    person: fields.person,
+    place: fields.place,
+    organization: fields.organization,
+    date: fields.date.map((day) => `${day}T00:00:00Z`),
+    date_range: fields.date_range.map((range) => (range.gte === range.lte ? range.gte : `[${range.gte} TO ${range.lte}]`)),
+    time: fields.time,
+    quantity_value: fields.quantity.map((q) => q.value),
+    quantity_unit: fields.quantity.map((q) => q.unit),
+    link: fields.link,
+    gloss: fields.gloss,
+    hangul: fields.hangul,
+    entities_json: JSON.stringify(fields.entities),
   };
 }
 
