@@ -319,6 +319,9 @@ export function buildSynonymRules(collected: SynonymCollector, options: SynonymR
   return { rules, reports };
 }
 
+/** Prefixes that a body's name may drop and stay the same body's: national and legal-form prefixes. */
+const NAME_PREFIXES: ReadonlySet<string> = new Set(['한국', '대한', '국립', '재단법인', '사단법인', '주식회사', '(주)', '㈜']);
+
 /**
  * Whether an alias and its canonical name are two names of one thing, for a synonym: one is an acronym in Latin
  * letters and the other is not (KBS, 한국방송공사), or the shorter one abbreviates the longer: its letters appear
@@ -331,6 +334,9 @@ export function namesTheSame(alias: string, canonical: string): boolean {
   if (acronym(alias) !== acronym(canonical)) return !LATIN.test(acronym(alias) ? canonical : alias);
   const [short, long] = [...alias].length <= [...canonical].length ? [alias, canonical] : [canonical, alias];
   if (long.startsWith(short)) return true;
+  // A name without its national or legal-form prefix is the same body (전자통신연구원 ← 한국전자통신연구원, 삼성전자 ←
+  // 주식회사 삼성전자); any other prefix names a part (경찰청 ← 서울경찰청).
+  if (long.endsWith(short) && NAME_PREFIXES.has(long.slice(0, long.length - short.length).trim())) return true;
   if (long.includes(short)) return false;
   const a = [...short.replace(/ /g, '')];
   let i = 0;
