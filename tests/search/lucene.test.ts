@@ -158,8 +158,35 @@ describe.skipIf(missing.length > 0)('korner output in Lucene 8 with the Nori ana
     });
   });
 
-  // Waits for `korner synonyms --analyzer` (issue 16, another engineer's part): until it lands these fail, with
-  // the rules Lucene refuses in the message.
+  describe("korner nori-dictionary gives Nori the names it would cut", () => {
+    const klue = sharedFile('bench/klue-open-text.txt');
+    if (!klue) it.skip('../shared/bench/klue-open-text.txt is missing: the KLUE user dictionary is not checked', () => undefined);
+
+    it.each(CHAINS)('%s: the dictionary korner writes for examples/ and the KLUE text loads, and keeps its words whole', (chain) => {
+      const inputs = [join(repoRoot, 'examples', 'news.txt'), ...(klue ? [klue] : [])];
+      const dictionary = write(`nori-${chain}.txt`, kornerOk(['nori-dictionary', ...inputs]));
+      const entries = readFileSync(dictionary, 'utf8').split('\n').filter(Boolean);
+      expect(entries.length).toBeGreaterThan(0);
+      // Entries written alone are words Nori must now keep as one token; check a sample of them, spread over the file.
+      const alone = entries.filter((entry) => !entry.includes(' '));
+      const sample = alone.filter((_, k) => k % Math.max(1, Math.floor(alone.length / 25)) === 0);
+      const analyzed = jsonLines<{ text: string; tokens: string[] }>(harness(['analyze', chain, dictionary, ...sample]));
+      const cut = analyzed.filter((line) => line.tokens.length !== 1);
+      expect(cut.map((line) => `${line.text} → ${line.tokens.join(' ')}`)).toEqual([]);
+    });
+
+    it.each(CHAINS)('%s: with it, a rule Lucene refused for a cut name loads (CS, 클라이막스시리즈)', (chain) => {
+      const synonyms = write(`cs-${chain}.txt`, 'CS, 클라이막스시리즈\n');
+      expect(refusedRules(chain, synonyms).map((f) => f.rule)).toEqual(['CS, 클라이막스시리즈']);
+      const dictionary = write(`cs-dictionary-${chain}.txt`, kornerOk(['nori-dictionary', write('cs.txt', '클라이막스시리즈(CS) 1차전에서 요미우리가 이겼다.\n')]));
+      expect(readFileSync(dictionary, 'utf8')).toContain('클라이막스시리즈');
+      const lines = jsonLines<{ ok: boolean }>(harness(['synonyms', chain, synonyms, dictionary]));
+      expect(lines).toEqual([{ ok: true, rules: 1 }]);
+    });
+  });
+
+  // `korner synonyms --analyzer CHAIN` checks each rule against the chain; Lucene must refuse none (a failure lists
+  // the rules it refuses).
   describe('every synonym file korner writes loads in the chain it was written for', () => {
     const klue = sharedFile('bench/klue-open-text.txt');
     const corpora: [string, string | undefined][] = [
