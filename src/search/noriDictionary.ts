@@ -14,6 +14,7 @@
 import type { MecabDictionary } from '../analyzer/dictionary.js';
 import type { UserWord } from '../analyzer/userWords.js';
 import type { Entity, Link } from '../document/types.js';
+import { ERROR_CODES, KornerError } from '../errors.js';
 import type { AnalysisChain } from './analysisChain.js';
 import { syllableCount } from './commonWords.js';
 
@@ -86,4 +87,23 @@ export class NoriDictionaryBuilder {
   get size(): number {
     return this.lines.size;
   }
+}
+
+/**
+ * Reads a Nori user dictionary (`word [part ...]` a line, `#` comments) as korner user words, so that the rules of
+ * `korner synonyms --nori-dictionary FILE` are checked against the tokenizer the index will run: each entry a
+ * noun, split into its parts where it lists them (what Nori emits for it in `discard` mode).
+ */
+export function parseNoriDictionary(text: string, name: string): UserWord[] {
+  const words: UserWord[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\r$/, '').trim();
+    if (line === '' || line.startsWith('#')) continue;
+    const [surface, ...parts] = line.split(/\s+/).map((part) => part.normalize('NFC'));
+    const word: UserWord = { surface: surface!, pos: 'NNG' };
+    if (parts.length > 0) word.morphemes = parts.map((part) => ({ text: part, pos: 'NNG' }));
+    words.push(word);
+  }
+  if (words.length === 0) throw new KornerError(ERROR_CODES.DICTIONARY, `${name}: the Nori user dictionary has no entries.`);
+  return words;
 }

@@ -175,6 +175,18 @@ describe.skipIf(missing.length > 0)('korner output in Lucene 8 with the Nori ana
       expect(cut.map((line) => `${line.text} → ${line.tokens.join(' ')}`)).toEqual([]);
     });
 
+    it.each(CHAINS)('%s: korner synonyms --nori-dictionary keeps the rules of names only the dictionary keeps whole, and Lucene loads them with it', (chain) => {
+      const news = join(repoRoot, 'examples', 'news.txt');
+      const dictionary = write(`news-dictionary-${chain}.txt`, kornerOk(['nori-dictionary', news]));
+      const without = kornerOk(['synonyms', '--analyzer', chain, news]);
+      const withDictionary = kornerOk(['synonyms', '--analyzer', chain, '--nori-dictionary', dictionary, news]);
+      expect(without).not.toContain('趙豪志, 자오하오즈');
+      expect(withDictionary).toContain('趙豪志, 자오하오즈');
+      const synonyms = write(`news-synonyms-${chain}.txt`, withDictionary);
+      const lines = jsonLines<{ ok: boolean; rules?: number }>(harness(['synonyms', chain, synonyms, dictionary]));
+      expect(lines).toEqual([{ ok: true, rules: withDictionary.trim().split('\n').length }]);
+    });
+
     it.each(CHAINS)('%s: with it, a rule Lucene refused for a cut name loads (CS, 클라이막스시리즈)', (chain) => {
       const synonyms = write(`cs-${chain}.txt`, 'CS, 클라이막스시리즈\n');
       expect(refusedRules(chain, synonyms).map((f) => f.rule)).toEqual(['CS, 클라이막스시리즈']);

@@ -43,3 +43,18 @@ describe('Nori user dictionary lines', () => {
     expect(names).toEqual(['기재부', '기획재정부', '웨이하이']);
   });
 });
+
+describe('parseNoriDictionary', () => {
+  it('reads entries alone and with their parts, skipping comments, as nouns', async () => {
+    const { parseNoriDictionary } = await import('../../src/search/noriDictionary.js');
+    expect(parseNoriDictionary('# names\n웨이하이\n경인아라뱃길 경인 아라뱃길\r\n\n', 'd.txt')).toEqual([
+      { surface: '웨이하이', pos: 'NNG' },
+      { surface: '경인아라뱃길', pos: 'NNG', morphemes: [{ text: '경인', pos: 'NNG' }, { text: '아라뱃길', pos: 'NNG' }] },
+    ]);
+  });
+
+  it('refuses a dictionary without entries, naming it', async () => {
+    const { parseNoriDictionary } = await import('../../src/search/noriDictionary.js');
+    expect(() => parseNoriDictionary('# nothing\n', 'd.txt')).toThrow(/d\.txt: the Nori user dictionary has no entries/);
+  });
+});

@@ -14,7 +14,8 @@ import {
   formatSynonymRules,
   loadAliasTable,
 } from '../../search/synonymRules.js';
-import { oneOf, parseCommandArgs, positiveInteger } from '../args.js';
+import { oneOf, parseCommandArgs, positiveInteger, readOptionFile } from '../args.js';
+import { parseNoriDictionary } from '../../search/noriDictionary.js';
 import type { CliContext } from '../context.js';
 import { INPUT_MODES, readRecords, type InputMode } from '../records.js';
 import type { Entity, Link } from '../../document/types.js';
@@ -45,6 +46,8 @@ Options:
                                Japanese readings; all: also Sino-Korean readings (威海 → 위해, 安倍晋三 → 안배진삼)
   --aliases corpus|all|none    aliases of the names found in the corpus, from korner's dictionaries and the
                                corpus (default corpus); all: every alias korner knows; none
+  --nori-dictionary FILE       the Nori user dictionary the index loads (korner nori-dictionary): the chain
+                               keeps its words whole, so rules with names Nori would cut are kept
   --strict                     a term the chain refuses is an error: nothing is written, exit 2
   --max-bytes N                largest line or document in bytes (default 16777216)
   -h, --help                   show this help
@@ -57,6 +60,7 @@ export async function runSynonyms(args: string[], context: CliContext): Promise<
     format: { type: 'string', default: 'solr' },
     readings: { type: 'string', default: 'written' },
     aliases: { type: 'string', default: 'corpus' },
+    'nori-dictionary': { type: 'string' },
     strict: { type: 'boolean', default: false },
     'max-bytes': { type: 'string', default: String(16 * 1024 * 1024) },
     help: { type: 'boolean', short: 'h', default: false },
@@ -79,6 +83,11 @@ export async function runSynonyms(args: string[], context: CliContext): Promise<
     CommonWords.load(resources),
     loadAliasTable(resources),
   ]);
+  // The index's Nori user dictionary, if it has one: the rules are checked against the tokenizer that loads it.
+  if (values['nori-dictionary'] !== undefined) {
+    const path = values['nori-dictionary'];
+    analyzer.addUserWords(parseNoriDictionary(readOptionFile('Nori user dictionary', path), path));
+  }
   const collector = new SynonymCollector();
   const errors = await extractNames(extractor, positionals.length > 0 ? positionals : ['-'], mode, maxBytes, context, (doc) =>
     collector.add(doc),
