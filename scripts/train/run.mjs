@@ -12,8 +12,8 @@ import { build } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const [name, ...rest] = process.argv.slice(2);
-if (!['train', 'eval', 'bench', 'check'].includes(name ?? '')) {
-  console.error('usage: node scripts/train/run.mjs train|eval|bench|check [options]');
+if (!['train', 'eval', 'bench', 'check', 'cv'].includes(name ?? '')) {
+  console.error('usage: node scripts/train/run.mjs train|eval|bench|check|cv [options]');
   process.exit(2);
 }
 const outdir = join(root, 'node_modules', '.cache', 'korner-train');

@@ -23,13 +23,13 @@ import { selectSplit } from '../../src/eval/split.js';
 import { createPipeline } from '../../src/pipeline/pipeline.js';
 import { nodeLoader } from '../../src/resources/nodeLoader.js';
 import { Resources } from '../../src/resources/resources.js';
-import { FEATURE_VERSION } from '../../src/tagger/features.js';
-import { LABEL_COUNT, LABEL_TYPES, labelName } from '../../src/tagger/labels.js';
+import { LABEL_TYPES } from '../../src/tagger/labels.js';
 import { loadTaggerLexicon } from '../../src/tagger/lexicon.js';
-import { decodeModel, encodeModel } from '../../src/tagger/model.js';
+import { decodeModel } from '../../src/tagger/model.js';
 import { Tagger } from '../../src/tagger/tagger.js';
-import { addResults, asModel, calibrateTemperature, scaleResult, type TrainResult, evaluate as evaluatePrepared, prepare, trainTagger, type TrainingSentence } from '../../src/tagger/train.js';
+import type { TrainingSentence } from '../../src/tagger/train.js';
 import { args, formatReport, isDevSlice, readGold, repoRoot } from './common.js';
+import { trainModel, type ModelSettings } from './model.js';
 
 export const ATTRIBUTION =
   'KLUE-NER v1.1 validation set, Park et al., 2021, KLUE: Korean Language Understanding Evaluation, CC BY-SA 4.0';
@@ -74,77 +74,35 @@ async function main(): Promise<void> {
   const dev = trainPart.filter((r) => isDevSlice(r.id)).map(toSentence);
   log(`analysed ${fit.length + dev.length} training sentences`);
 
-  const options = {
+  const seeds = (opts.get('seeds') ?? (opts.has('seed') ? String(seed) : '1,2,3,4,5')).split(',').map(Number);
+  const settings: ModelSettings = {
     bits,
     maxEpochs: Number(opts.get('max-epochs') ?? 25),
     patience: Number(opts.get('patience') ?? 4),
-    seed,
     minCount: Number(opts.get('min-count') ?? 1),
     margin: Number(opts.get('margin') ?? 0),
-    log,
-  };
-  // One perceptron per seed (different shuffles), early-stopped on the dev slice; their weights are averaged.
-  const seeds = (opts.get('seeds') ?? (opts.has('seed') ? String(seed) : '1,2,3,4,5')).split(',').map(Number);
-  // Only the running sum of the weights is kept, not every run's.
-  const sum = (into: TrainResult | undefined, run: TrainResult): TrainResult => (into ? addResults(into, run) : run);
-  let total: TrainResult | undefined;
-  const epochs: number[] = [];
-  for (const s of seeds) {
-    log(`seed ${s}`);
-    const run = trainTagger(fit, dev, lexicon, { ...options, seed: s });
-    epochs.push(run.bestEpoch);
-    total = sum(total, run);
-  }
-  // Scores are calibrated, and the ensemble reported, while the dev slice is still unseen.
-  const devPrepared = prepare(dev, lexicon, bits);
-  const heldOut = scaleResult(total!, 1 / seeds.length);
-  const heldOutModel = asModel(bits, heldOut.weights, heldOut.transitions, heldOut.initial);
-  const temperature = calibrateTemperature(heldOutModel, devPrepared);
-  const devReport = evaluatePrepared(heldOutModel, devPrepared);
-  log(`ensemble of ${seeds.length}: dev entity F1 ${devReport.entity.micro.f1.toFixed(4)}, temperature ${temperature.toFixed(3)}`);
-  let averaged = heldOut;
-  if (refit) {
-    // Each seed again, for its early-stopped number of epochs, on the whole training part (dev slice included).
-    total = undefined;
-    seeds.forEach((s, k) => {
-      log(`seed ${s}: refit on all ${fit.length + dev.length} training sentences for ${epochs[k]} epochs`);
-      total = sum(total, trainTagger([...fit, ...dev], dev, lexicon, { ...options, seed: s, maxEpochs: epochs[k]!, patience: 1e9 }));
-    });
-    averaged = scaleResult(total!, 1 / seeds.length);
-  }
-  const result = {
-    ...averaged,
-    temperature,
-    bestEpoch: epochs.join(','),
-    usedBuckets: total!.usedBuckets,
-  };
-
-  const bytes = encodeModel({
-    bits,
-    labels: Array.from({ length: LABEL_COUNT }, (_, y) => labelName(y)),
-    featureVersion: FEATURE_VERSION,
-    weights: result.weights,
-    transitions: result.transitions,
-    initial: result.initial,
+    seeds,
+    refit,
     weightBits,
     prune,
-    temperature: result.temperature,
-    meta: {
-      generated: 'by scripts/train/train.ts (npm run train): do not edit',
-      trainedOn: ATTRIBUTION,
-      licence: 'CC BY-SA 4.0 (weights derived from KLUE-NER); see ATTRIBUTION.md',
-      split: 'src/eval/split.ts train part; dev slice = fnv1a32("dev:" + id) % 10 == 0',
-      seeds,
-      epochs: result.bestEpoch,
-      minCount: options.minCount,
-      analyzer: useTokens,
-      refit: refit,
-      devEntityF1: Number(devReport.entity.micro.f1.toFixed(4)),
-    },
-  });
+    log,
+  };
+  const { bytes, usedBuckets } = trainModel(fit, dev, lexicon, settings, (trained) => ({
+    generated: 'by scripts/train/train.ts (npm run train): do not edit',
+    trainedOn: ATTRIBUTION,
+    licence: 'CC BY-SA 4.0 (weights derived from KLUE-NER); see ATTRIBUTION.md',
+    split: 'src/eval/split.ts train part; dev slice = fnv1a32("dev:" + id) % 10 == 0',
+    seeds,
+    epochs: trained.epochs.join(','),
+    minCount: settings.minCount,
+    analyzer: useTokens,
+    refit: refit,
+    devEntityF1: Number(trained.devReport.entity.micro.f1.toFixed(4)),
+  }));
+
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, bytes);
-  log(`wrote ${out}: ${(bytes.length / 1e6).toFixed(2)} MB, ${result.usedBuckets} used buckets`);
+  log(`wrote ${out}: ${(bytes.length / 1e6).toFixed(2)} MB, ${usedBuckets} used buckets`);
 
   // Report: the written (quantised) model through the Tagger, on dev and on validation.
   const tagger = new Tagger(decodeModel(bytes), lexicon);

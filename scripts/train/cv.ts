@@ -1,0 +1,167 @@
+/**
+ * npm run eval:cv: k-fold cross-validation of the whole pipeline over every open KLUE sentence. Fold k holds the
+ * sentences with fnv1a32(id) % k == fold (fold 0 of 5 is the fixed validation part of src/eval/split.ts). For each
+ * fold, a tagger is trained on the other folds exactly as `npm run train` trains the shipped model (seeds, early
+ * stopping and calibration on their dev slice, refit, quantisation), and the default pipeline with that tagger
+ * extracts the fold. Every sentence is thus scored by a model that never saw it. The scores of all folds together
+ * are reported with a bootstrap 95% interval (sentences resampled with replacement), and per fold.
+ *
+ *   node scripts/train/run.mjs cv [--gold ../shared/data/klue-ner-open.jsonl] [--folds 5] [--seeds 1,2,3,4,5]
+ *     [--max-epochs 25] [--patience 4] [--bootstrap 1000] [--json FILE] [--only-folds 0,1]
+ *
+ * Deterministic: folds by hash of id, seeded shuffles in training, a seeded generator for the bootstrap.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createAnalyzerStage } from '../../src/analyzer/stage.js';
+import { createDocument } from '../../src/document/createDocument.js';
+import type { EntityType, Token } from '../../src/document/types.js';
+import type { GoldRecord } from '../../src/eval/gold.js';
+import { score, type ScoredSentence, type ScoreReport } from '../../src/eval/score.js';
+import { fnv1a32 } from '../../src/eval/split.js';
+import { createExtractor } from '../../src/extractor.js';
+import { createPipeline, replaceStage } from '../../src/pipeline/pipeline.js';
+import { nodeLoader } from '../../src/resources/nodeLoader.js';
+import { Resources } from '../../src/resources/resources.js';
+import type { ResourceLoader } from '../../src/resources/loader.js';
+import { createTaggerStage } from '../../src/tagger/index.js';
+import { LABEL_TYPES } from '../../src/tagger/labels.js';
+import { loadTaggerLexicon } from '../../src/tagger/lexicon.js';
+import type { TrainingSentence } from '../../src/tagger/train.js';
+import { args, formatReport, isDevSlice, readGold, repoRoot } from './common.js';
+import { trainModel, type ModelSettings } from './model.js';
+
+const FOLD_MODEL = 'tagger/cv-fold.bin';
+
+/** Counts of one sentence, per type and in all: what the bootstrap adds up. */
+type Counts = Record<string, { tp: number; fp: number; fn: number }>;
+
+function countsOf(report: ScoreReport): Counts {
+  const counts: Counts = {
+    micro: { tp: report.entity.micro.truePositives, fp: report.entity.micro.falsePositives, fn: report.entity.micro.falseNegatives },
+  };
+  for (const [type, p] of Object.entries(report.entity.byType)) counts[type] = { tp: p.truePositives, fp: p.falsePositives, fn: p.falseNegatives };
+  return counts;
+}
+
+const f1 = (c: { tp: number; fp: number; fn: number }): number => (c.tp === 0 ? 0 : (2 * c.tp) / (2 * c.tp + c.fp + c.fn));
+
+/** A small seeded generator (mulberry32), so that the interval is the same on every run. */
+function generator(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The 2.5th and 97.5th percentiles of F1 (micro and per type) over `rounds` resamples of the sentences. */
+function bootstrap(perSentence: readonly Counts[], keys: readonly string[], rounds: number): Record<string, [number, number]> {
+  const random = generator(1);
+  const samples: Record<string, number[]> = Object.fromEntries(keys.map((k) => [k, []]));
+  for (let r = 0; r < rounds; r++) {
+    const sum: Counts = Object.fromEntries(keys.map((k) => [k, { tp: 0, fp: 0, fn: 0 }]));
+    for (let i = 0; i < perSentence.length; i++) {
+      const pick = perSentence[Math.floor(random() * perSentence.length)]!;
+      for (const k of keys) {
+        const c = pick[k];
+        if (!c) continue;
+        sum[k]!.tp += c.tp;
+        sum[k]!.fp += c.fp;
+        sum[k]!.fn += c.fn;
+      }
+    }
+    for (const k of keys) samples[k]!.push(f1(sum[k]!));
+  }
+  const interval: Record<string, [number, number]> = {};
+  for (const k of keys) {
+    const sorted = samples[k]!.sort((a, b) => a - b);
+    interval[k] = [sorted[Math.floor(0.025 * (sorted.length - 1))]!, sorted[Math.ceil(0.975 * (sorted.length - 1))]!];
+  }
+  return interval;
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  const opts = args(process.argv.slice(2));
+  const root = repoRoot();
+  const log = (line: string): void => console.log(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${line}`);
+  const records = readGold(opts.get('gold') ?? join(root, '../shared/data/klue-ner-open.jsonl'));
+  const folds = Number(opts.get('folds') ?? 5);
+  const only = opts.get('only-folds')?.split(',').map(Number);
+  const settings: ModelSettings = {
+    bits: Number(opts.get('bits') ?? 20),
+    maxEpochs: Number(opts.get('max-epochs') ?? 25),
+    patience: Number(opts.get('patience') ?? 4),
+    minCount: Number(opts.get('min-count') ?? 1),
+    margin: Number(opts.get('margin') ?? 0),
+    seeds: (opts.get('seeds') ?? '1,2,3,4,5').split(',').map(Number),
+    refit: !opts.has('no-refit'),
+    weightBits: 8,
+    prune: Number(opts.get('prune') ?? 3),
+    log: () => undefined,
+  };
+  const foldOf = (record: GoldRecord): number => fnv1a32(record.id) % folds;
+
+  // The analyzer's tokens of every sentence, once (the tagger trains on them).
+  const dictionaries = join(root, 'dictionaries');
+  const resources = new Resources(nodeLoader(dictionaries));
+  const lexicon = await loadTaggerLexicon(resources);
+  const analyzer = createPipeline([createAnalyzerStage()]);
+  await analyzer.setup(resources);
+  const toSentence = (record: GoldRecord): TrainingSentence => ({
+    id: record.id,
+    text: record.text,
+    tokens: analyzer.run(createDocument(record.text), {}).tokens as Token[] | undefined,
+    spans: record.entities.map((e) => ({ start: e.start, end: e.end, typeIndex: LABEL_TYPES.indexOf(e.type) })),
+  });
+  const sentences = new Map(records.map((r) => [r.id, toSentence(r)]));
+  log(`${records.length} sentences in ${folds} folds (${Array.from({ length: folds }, (_, k) => records.filter((r) => foldOf(r) === k).length).join(', ')}); seeds ${settings.seeds.join(',')}`);
+
+  const scored: ScoredSentence[] = [];
+  const perFold: { fold: number; sentences: number; f1: number; seconds: number }[] = [];
+  for (let fold = 0; fold < folds; fold++) {
+    if (only && !only.includes(fold)) continue;
+    const foldStarted = Date.now();
+    const train = records.filter((r) => foldOf(r) !== fold);
+    const test = records.filter((r) => foldOf(r) === fold);
+    const fit = train.filter((r) => !isDevSlice(r.id)).map((r) => sentences.get(r.id)!);
+    const dev = train.filter((r) => isDevSlice(r.id)).map((r) => sentences.get(r.id)!);
+    const model = trainModel(fit, dev, lexicon, settings, (trained) => ({ fold, folds, epochs: trained.epochs.join(',') }));
+    // The default pipeline, with this fold's model in place of the shipped one.
+    const base = nodeLoader(dictionaries);
+    const loader: ResourceLoader = { read: (name) => (name === FOLD_MODEL ? Promise.resolve(model.bytes) : base.read(name)) };
+    const extractor = await createExtractor({ loader, stages: (defaults) => replaceStage(defaults, 'tagger', createTaggerStage({ model: FOLD_MODEL })) });
+    const predicted = extractor.extractAll(test.map((r) => r.text));
+    const foldScored = test.map((r, i): ScoredSentence => ({ text: r.text, gold: r.entities, predicted: predicted[i]!.entities }));
+    scored.push(...foldScored);
+    const report = score(foldScored);
+    const seconds = (Date.now() - foldStarted) / 1000;
+    perFold.push({ fold, sentences: test.length, f1: report.entity.micro.f1, seconds });
+    log(`fold ${fold}: ${test.length} sentences, entity F1 ${report.entity.micro.f1.toFixed(4)} (epochs ${model.epochs.join(',')}; ${seconds.toFixed(0)} s)`);
+  }
+
+  const report = score(scored);
+  const rounds = Number(opts.get('bootstrap') ?? 1000);
+  console.log(formatReport(`${folds}-fold cross-validation, every sentence scored by a model that did not see it`, report));
+  const types = ['micro', ...Object.keys(report.entity.byType)] as ('micro' | EntityType)[];
+  const interval = bootstrap(scored.map((s) => countsOf(score([s]))), types, rounds);
+  console.log(`\nentity F1 with a bootstrap 95% interval (${rounds} resamples of the ${scored.length} sentences):`);
+  for (const type of types) {
+    const p = type === 'micro' ? report.entity.micro : report.entity.byType[type]!;
+    const [lo, hi] = interval[type]!;
+    console.log(`  ${type.padEnd(13)} ${p.f1.toFixed(4)}  [${lo.toFixed(4)}, ${hi.toFixed(4)}]`);
+  }
+  console.log(`per fold: ${perFold.map((f) => `${f.fold}: ${f.f1.toFixed(4)} (${f.sentences})`).join(', ')}`);
+  log('done');
+  const json = opts.get('json');
+  if (json) writeFileSync(json, `${JSON.stringify({ folds, seeds: settings.seeds, report, interval, perFold }, null, 1)}\n`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
