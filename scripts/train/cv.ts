@@ -8,6 +8,10 @@
  *
  *   node scripts/train/run.mjs cv [--gold ../shared/data/klue-ner-open.jsonl] [--folds 5] [--seeds 1,2,3,4,5]
  *     [--max-epochs 25] [--patience 4] [--bootstrap 1000] [--json FILE] [--only-folds 0,1]
+ *     [--without place,organization] [--min-score 0.4]
+ *
+ * --without removes stages of the default pipeline and --min-score drops entities scored below it, to compare a
+ * choice against the default on the same folds and models (training does not depend on either).
  *
  * Deterministic: folds by hash of id, seeded shuffles in training, a seeded generator for the bootstrap.
  */
@@ -20,7 +24,7 @@ import type { GoldRecord } from '../../src/eval/gold.js';
 import { score, type ScoredSentence, type ScoreReport } from '../../src/eval/score.js';
 import { fnv1a32 } from '../../src/eval/split.js';
 import { createExtractor } from '../../src/extractor.js';
-import { createPipeline, replaceStage } from '../../src/pipeline/pipeline.js';
+import { createPipeline, removeStage, replaceStage } from '../../src/pipeline/pipeline.js';
 import { nodeLoader } from '../../src/resources/nodeLoader.js';
 import { Resources } from '../../src/resources/resources.js';
 import type { ResourceLoader } from '../../src/resources/loader.js';
@@ -105,6 +109,8 @@ async function main(): Promise<void> {
     log: () => undefined,
   };
   const foldOf = (record: GoldRecord): number => fnv1a32(record.id) % folds;
+  const without = opts.get('without')?.split(',').filter(Boolean) ?? [];
+  const minScore = opts.has('min-score') ? Number(opts.get('min-score')) : undefined;
 
   // The analyzer's tokens of every sentence, once (the tagger trains on them).
   const dictionaries = join(root, 'dictionaries');
@@ -119,6 +125,7 @@ async function main(): Promise<void> {
     spans: record.entities.map((e) => ({ start: e.start, end: e.end, typeIndex: LABEL_TYPES.indexOf(e.type) })),
   });
   const sentences = new Map(records.map((r) => [r.id, toSentence(r)]));
+  if (without.length > 0 || minScore !== undefined) log(`pipeline: default${without.map((name) => ` without ${name}`).join('')}${minScore === undefined ? '' : `, minScore ${minScore}`}`);
   log(`${records.length} sentences in ${folds} folds (${Array.from({ length: folds }, (_, k) => records.filter((r) => foldOf(r) === k).length).join(', ')}); seeds ${settings.seeds.join(',')}`);
 
   const scored: ScoredSentence[] = [];
@@ -134,8 +141,11 @@ async function main(): Promise<void> {
     // The default pipeline, with this fold's model in place of the shipped one.
     const base = nodeLoader(dictionaries);
     const loader: ResourceLoader = { read: (name) => (name === FOLD_MODEL ? Promise.resolve(model.bytes) : base.read(name)) };
-    const extractor = await createExtractor({ loader, stages: (defaults) => replaceStage(defaults, 'tagger', createTaggerStage({ model: FOLD_MODEL })) });
-    const predicted = extractor.extractAll(test.map((r) => r.text));
+    const extractor = await createExtractor({
+      loader,
+      stages: (defaults) => without.reduce((stages, name) => removeStage(stages, name), replaceStage(defaults, 'tagger', createTaggerStage({ model: FOLD_MODEL }))),
+    });
+    const predicted = extractor.extractAll(test.map((r) => r.text), minScore === undefined ? {} : { minScore });
     const foldScored = test.map((r, i): ScoredSentence => ({ text: r.text, gold: r.entities, predicted: predicted[i]!.entities }));
     scored.push(...foldScored);
     const report = score(foldScored);
