@@ -8,14 +8,16 @@
  *
  *   node scripts/train/run.mjs cv [--gold ../shared/data/klue-ner-open.jsonl] [--folds 5] [--seeds 1,2,3,4,5]
  *     [--max-epochs 25] [--patience 4] [--bootstrap 1000] [--json FILE] [--only-folds 0,1]
- *     [--without place,organization] [--min-score 0.4]
+ *     [--without place,organization] [--min-score 0.4] [--compare OTHER.json]
  *
  * --without removes stages of the default pipeline and --min-score drops entities scored below it, to compare a
- * choice against the default on the same folds and models (training does not depend on either).
+ * choice against the default on the same folds and models (training does not depend on either). --json keeps each
+ * sentence's counts, and --compare OTHER.json (another run's --json) prints the paired bootstrap interval of the
+ * difference in entity F1, this run minus the other, resampling the same sentences in both.
  *
  * Deterministic: folds by hash of id, seeded shuffles in training, a seeded generator for the bootstrap.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAnalyzerStage } from '../../src/analyzer/stage.js';
 import { createDocument } from '../../src/document/createDocument.js';
@@ -88,6 +90,49 @@ function bootstrap(perSentence: readonly Counts[], keys: readonly string[], roun
   return interval;
 }
 
+interface SentenceCounts {
+  id: string;
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+/**
+ * The paired bootstrap of F1(this) − F1(other): the same resampled sentences in both runs, so that what the two
+ * pipelines share cancels out. Sentences missing from either run are an error (the runs must cover the same folds).
+ */
+function pairedDifference(ours: readonly SentenceCounts[], other: { sentences: SentenceCounts[] }, rounds: number): string {
+  const theirs = new Map(other.sentences.map((c) => [c.id, c]));
+  const pairs = ours.map((c) => {
+    const t = theirs.get(c.id);
+    if (!t) throw new Error(`--compare: sentence ${c.id} is not in the other run; compare runs over the same folds.`);
+    return [c, t] as const;
+  });
+  const total = (side: 0 | 1, picks: readonly number[]) => {
+    const sum = { tp: 0, fp: 0, fn: 0 };
+    for (const k of picks) {
+      const c = pairs[k]![side];
+      sum.tp += c.tp;
+      sum.fp += c.fp;
+      sum.fn += c.fn;
+    }
+    return f1(sum);
+  };
+  const all = pairs.map((_, k) => k);
+  const observed = total(0, all) - total(1, all);
+  const random = generator(2);
+  const differences: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    const picks = pairs.map(() => Math.floor(random() * pairs.length));
+    differences.push(total(0, picks) - total(1, picks));
+  }
+  differences.sort((a, b) => a - b);
+  const lo = differences[Math.floor(0.025 * (rounds - 1))]!;
+  const hi = differences[Math.ceil(0.975 * (rounds - 1))]!;
+  const sign = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(4)}`;
+  return `\npaired difference in entity F1, this run minus the other: ${sign(observed)} [${sign(lo)}, ${sign(hi)}] (${rounds} paired resamples of ${pairs.length} sentences)`;
+}
+
 async function main(): Promise<void> {
   const started = Date.now();
   const opts = args(process.argv.slice(2));
@@ -129,6 +174,7 @@ async function main(): Promise<void> {
   log(`${records.length} sentences in ${folds} folds (${Array.from({ length: folds }, (_, k) => records.filter((r) => foldOf(r) === k).length).join(', ')}); seeds ${settings.seeds.join(',')}`);
 
   const scored: ScoredSentence[] = [];
+  const ids: string[] = [];
   const perFold: { fold: number; sentences: number; f1: number; seconds: number }[] = [];
   for (let fold = 0; fold < folds; fold++) {
     if (only && !only.includes(fold)) continue;
@@ -148,6 +194,7 @@ async function main(): Promise<void> {
     const predicted = extractor.extractAll(test.map((r) => r.text), minScore === undefined ? {} : { minScore });
     const foldScored = test.map((r, i): ScoredSentence => ({ text: r.text, gold: r.entities, predicted: predicted[i]!.entities }));
     scored.push(...foldScored);
+    ids.push(...test.map((r) => r.id));
     const report = score(foldScored);
     const seconds = (Date.now() - foldStarted) / 1000;
     perFold.push({ fold, sentences: test.length, f1: report.entity.micro.f1, seconds });
@@ -167,8 +214,11 @@ async function main(): Promise<void> {
   }
   console.log(`per fold: ${perFold.map((f) => `${f.fold}: ${f.f1.toFixed(4)} (${f.sentences})`).join(', ')}`);
   log('done');
+  const counts = scored.map((s, i) => ({ id: ids[i]!, ...countsOf(score([s])).micro! }));
+  const compare = opts.get('compare');
+  if (compare) console.log(pairedDifference(counts, JSON.parse(readFileSync(compare, 'utf8')) as { sentences: SentenceCounts[] }, rounds));
   const json = opts.get('json');
-  if (json) writeFileSync(json, `${JSON.stringify({ folds, seeds: settings.seeds, report, interval, perFold }, null, 1)}\n`);
+  if (json) writeFileSync(json, `${JSON.stringify({ folds, seeds: settings.seeds, without, minScore, report, interval, perFold, sentences: counts })}\n`);
 }
 
 main().catch((error) => {
