@@ -1,6 +1,6 @@
 import type { Entity, Link, Span } from '../document/types.js';
 import { OffsetConverter, type OffsetUnit } from './offsets.js';
-import type { FormatWriter, RecordContent, RecordFraming } from './writer.js';
+import { LINE_FRAMING, errorRecordJson, type FormatWriter, type RecordContent, type RecordFraming } from './writer.js';
 
 /**
  * korner's own records: `{"id", ...passed-through fields, "text"?, "entities", "links"}`, one a line (jsonl) or in
@@ -39,7 +39,7 @@ function convertLinks(links: readonly Link[], text: string, unit: OffsetUnit): r
  */
 function* jsonParts(record: RecordContent, unit: OffsetUnit): Generator<string> {
   if (record.error) {
-    yield JSON.stringify({ id: record.id, line: record.line, error: record.error });
+    yield errorRecordJson(record);
     return;
   }
   const entities = record.entities ?? [];
@@ -61,7 +61,6 @@ function* jsonParts(record: RecordContent, unit: OffsetUnit): Generator<string> 
   yield `],"links":${JSON.stringify(links)}}`;
 }
 
-const JSONL_FRAMING: RecordFraming = { open: '', before: () => '', after: '\n', close: () => '' };
 const JSON_FRAMING: RecordFraming = {
   open: '[',
   before: (index) => (index === 0 ? '\n' : ',\n'),
@@ -74,7 +73,7 @@ export const jsonlWriter: FormatWriter = {
   summary: 'one {"id","entities","links"} line per document (default)',
   labels: 'long',
   offsets: { default: 'utf16', fixed: false },
-  framing: JSONL_FRAMING,
+  framing: LINE_FRAMING,
   parts: (record, options) => jsonParts(record, options.offsets),
 };
 

@@ -1,5 +1,5 @@
 import type { Entity, Link, QuantityValue } from '../document/types.js';
-import type { FormatWriter } from './writer.js';
+import { BLOCK_FRAMING, type FormatWriter } from './writer.js';
 
 /** A normalised value as the pretty table shows it: a date, `≈5000 m2`, `2016-01-01/2016-06-30`. */
 export function formatValue(entity: Entity): string {
@@ -50,7 +50,7 @@ export const prettyWriter: FormatWriter = {
   summary: 'a readable table',
   labels: 'long',
   offsets: undefined,
-  framing: { open: '', before: () => '', after: '', close: () => '' },
+  framing: BLOCK_FRAMING,
   *parts(record) {
     yield record.error
       ? `# ${record.id}\n  error ${record.error.message}\n\n`

@@ -67,6 +67,17 @@ export interface RecordFraming {
   close(count: number): string;
 }
 
+/** Bodies one a line (JSON lines): each body is followed by a line break. */
+export const LINE_FRAMING: RecordFraming = { open: '', before: () => '', after: '\n', close: () => '' };
+
+/** Bodies that end their own lines (CoNLL blocks, pretty tables, bulk pairs): joined with nothing between them. */
+export const BLOCK_FRAMING: RecordFraming = { open: '', before: () => '', after: '', close: () => '' };
+
+/** An error record as the JSON-lines formats write it: `{"id","line","error"}`, in the place of the document. */
+export function errorRecordJson(record: Pick<RecordContent, 'id' | 'line' | 'error'>): string {
+  return JSON.stringify({ id: record.id, line: record.line, error: record.error });
+}
+
 /**
  * A writer of one output format. A record's body is made in parts whose concatenation is the body (a long
  * document's record is written part by part, never held whole); the framing joins the bodies into one output.

@@ -1,5 +1,5 @@
 import { ERROR_CODES, KornerError } from '../errors.js';
-import type { FormatWriter, RecordContent, RecordFraming, ResolvedWriterOptions } from '../formats/writer.js';
+import { LINE_FRAMING, BLOCK_FRAMING, errorRecordJson, type FormatWriter, type RecordContent, type ResolvedWriterOptions } from '../formats/writer.js';
 import { searchDocument, searchFields, withPassedFields, type SearchFields } from './indexDocument.js';
 
 /**
@@ -16,9 +16,7 @@ import { searchDocument, searchFields, withPassedFields, type SearchFields } fro
  */
 
 /** Each record's body ends its own lines; nothing stands between, before or after them. */
-const LINES_FRAMING: RecordFraming = { open: '', before: () => '', after: '', close: () => '' };
 /** One record a line, error records included (search-jsonl). */
-const JSONL_FRAMING: RecordFraming = { open: '', before: () => '', after: '\n', close: () => '' };
 
 /** The longest `_id` Elasticsearch and OpenSearch take, in UTF-8 bytes. */
 export const MAX_ID_BYTES = 512;
@@ -60,7 +58,7 @@ function bulkWriter(name: 'elasticsearch' | 'opensearch', engine: string): Forma
     summary: `${engine} _bulk NDJSON: an index action and the search document a document; bad records left out (korner index)`,
     labels: 'long',
     offsets: { default: 'utf16', fixed: false },
-    framing: LINES_FRAMING,
+    framing: BLOCK_FRAMING,
     *parts(record, options, warn) {
       if (record.error) return;
       yield `${bulkAction(record, options, warn)}\n`;
@@ -77,10 +75,10 @@ export const searchJsonlWriter: FormatWriter = {
   summary: 'the flattened search documents, one a line, for any engine (korner index --to jsonl)',
   labels: 'long',
   offsets: { default: 'utf16', fixed: false },
-  framing: JSONL_FRAMING,
+  framing: LINE_FRAMING,
   *parts(record, options, warn) {
     if (record.error) {
-      yield JSON.stringify({ id: record.id, line: record.line, error: record.error });
+      yield errorRecordJson(record);
       return;
     }
     yield JSON.stringify(searchDocument(record, options, warn));
@@ -123,7 +121,7 @@ export const solrWriter: FormatWriter = {
   summary: 'Solr JSON documents, one a line, for /update/json/docs; bad records left out (korner index)',
   labels: 'long',
   offsets: { default: 'utf16', fixed: false },
-  framing: LINES_FRAMING,
+  framing: BLOCK_FRAMING,
   *parts(record, options, warn) {
     if (record.error) return;
     const extra = record.extra && Object.fromEntries(Object.entries(record.extra).map(([key, value]) => [key, isStructured(value) ? JSON.stringify(value) : value]));

@@ -2,7 +2,7 @@ import type { Link, Span } from '../../document/types.js';
 import { labelOf } from '../labels.js';
 import { OffsetConverter } from '../offsets.js';
 import { formatValue } from '../pretty.js';
-import type { FormatWriter, RecordContent, ResolvedWriterOptions } from '../writer.js';
+import { BLOCK_FRAMING, type FormatWriter, type RecordContent, type ResolvedWriterOptions } from '../writer.js';
 
 /**
  * brat's standoff format: per document `ID.txt` (the text) and `ID.ann` (the annotations), offsets in code points
@@ -119,7 +119,7 @@ export const bratWriter: FormatWriter = {
   summary: 'brat standoff, ID.txt + ID.ann per document in --out-dir (code points; see examples/brat/)',
   labels: 'klue',
   offsets: { default: 'codepoint', fixed: true },
-  framing: { open: '', before: () => '', after: '', close: () => '' },
+  framing: BLOCK_FRAMING,
   files: { text: '.txt', body: '.ann' },
   parts: (record, options) => annParts(record, options),
 };

@@ -1,5 +1,5 @@
 import type { Sentence } from '../../document/types.js';
-import type { FormatWriter, RecordContent, ResolvedWriterOptions } from '../writer.js';
+import { BLOCK_FRAMING, type FormatWriter, type RecordContent, type ResolvedWriterOptions } from '../writer.js';
 import { TokenTagger, wordAround, type Misplaced } from './labeler.js';
 import { oneLine } from './lines.js';
 import { sentencesOf, tokensOf } from './tokens.js';
@@ -88,7 +88,7 @@ export const conllWriter: FormatWriter = {
   summary: 'CoNLL-2003 IOB2 columns: token<TAB>label, with --tokens morpheme token<TAB>POS<TAB>label',
   labels: 'klue',
   offsets: undefined,
-  framing: { open: '', before: () => '', after: '', close: () => '' },
+  framing: BLOCK_FRAMING,
   tokenBased: true,
   needsMorphemes: (options) => options.tokens === 'morpheme',
   parts: conllParts,

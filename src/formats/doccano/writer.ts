@@ -1,6 +1,6 @@
 import { arrayParts } from '../arrayParts.js';
 import { codePointEntities } from '../codepointSpans.js';
-import type { FormatWriter, RecordContent, ResolvedWriterOptions } from '../writer.js';
+import { LINE_FRAMING, errorRecordJson, type FormatWriter, type RecordContent, type ResolvedWriterOptions } from '../writer.js';
 
 /**
  * doccano's sequence-labelling JSONL, as its import takes it: `{"id","text","label":[[start,end,"PS"],...]}` and
@@ -19,7 +19,7 @@ function originalId(record: RecordContent, passed: Record<string, unknown> | und
 
 function* doccanoParts(record: RecordContent, options: ResolvedWriterOptions): Generator<string> {
   if (record.error) {
-    yield JSON.stringify({ id: record.id, line: record.line, error: record.error });
+    yield errorRecordJson(record);
     return;
   }
   const text = record.text ?? '';
@@ -36,6 +36,6 @@ export const doccanoWriter: FormatWriter = {
   summary: 'doccano JSONL {"id","text","label":[[start,end,"PS"]]} (code points)',
   labels: 'klue',
   offsets: { default: 'codepoint', fixed: true },
-  framing: { open: '', before: () => '', after: '\n', close: () => '' },
+  framing: LINE_FRAMING,
   parts: (record, options) => doccanoParts(record, options),
 };

@@ -1,7 +1,7 @@
 import type { Entity } from '../../document/types.js';
 import { oneLine } from '../conll/lines.js';
 import { labelOf, type LabelSet } from '../labels.js';
-import type { FormatWriter, RecordContent, ResolvedWriterOptions } from '../writer.js';
+import { BLOCK_FRAMING, type FormatWriter, type RecordContent, type ResolvedWriterOptions } from '../writer.js';
 
 /**
  * KLUE-NER's TSV, as in the KLUE benchmark's klue-ner-v1.1_dev.tsv: per document a line `## ID<TAB>TEXT` whose
@@ -78,6 +78,6 @@ export const klueWriter: FormatWriter = {
   summary: "KLUE-NER's TSV: ## ID<TAB>text with <entity:TAG> marks, then one CHARACTER<TAB>TAG line per character",
   labels: 'klue',
   offsets: undefined,
-  framing: { open: '', before: () => '', after: '', close: () => '' },
+  framing: BLOCK_FRAMING,
   parts: klueParts,
 };

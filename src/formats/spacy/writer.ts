@@ -2,7 +2,7 @@ import type { Token } from '../../document/types.js';
 import { labelOf } from '../labels.js';
 import { OffsetConverter } from '../offsets.js';
 import { splitSentences } from '../../text/sentences.js';
-import type { FormatWriter, RecordContent, ResolvedWriterOptions } from '../writer.js';
+import { LINE_FRAMING, type FormatWriter, type RecordContent, type ResolvedWriterOptions } from '../writer.js';
 
 /**
  * spaCy's `Doc.to_json()` shape, one object a line: `{"text", "ents": [{"start","end","label"}], "sents":
@@ -86,7 +86,7 @@ export const spacyWriter: FormatWriter = {
   summary: "one spaCy Doc.to_json() object a line (code points; Doc.from_json reads it)",
   labels: 'long',
   offsets: { default: 'codepoint', fixed: true },
-  framing: { open: '', before: () => '', after: '\n', close: () => '' },
+  framing: LINE_FRAMING,
   tokenBased: true,
   needsMorphemes: (options) => options.tokens === 'morpheme',
   parts: (record, options) => spacyParts(record, options),
