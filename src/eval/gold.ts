@@ -8,6 +8,10 @@ export interface GoldEntity {
   end: number;
   type: EntityType;
   text: string;
+  /** Read as predictions (`predictions` below): the stage that found it (korner's `source`), when the record says. */
+  source?: string;
+  /** Read as predictions: its confidence, when the record gives one. */
+  score?: number;
 }
 
 /** One annotated sentence, as in KLUE-NER converted to JSONL: `{"id","text","entities":[...]}`. */
@@ -15,6 +19,16 @@ export interface GoldRecord {
   id: string;
   text: string;
   entities: GoldEntity[];
+  /** Read as predictions: whether the record has an id of its own (else `id` is its line number). */
+  ownId?: boolean;
+}
+
+export interface GoldLineOptions {
+  /**
+   * The line is a prediction read back (`korner extract` output, `korner eval --predictions`): keep each entity's
+   * `source` and `score`, and say whether the record has an id of its own.
+   */
+  predictions?: boolean;
 }
 
 const DEFAULT_LABELS = new LabelReader();
@@ -23,7 +37,12 @@ const DEFAULT_LABELS = new LabelReader();
  * Parses one JSONL line of gold data. Entity types may be korner names (PERSON …) or KLUE tags (PS, LC, OG, DT,
  * TI, QT). Throws a KornerError (INPUT_JSON) naming the line when it is not valid or an offset does not match the text.
  */
-export function parseGoldLine(line: string, lineNumber = 1, labels: LabelReader = DEFAULT_LABELS): GoldRecord {
+export function parseGoldLine(
+  line: string,
+  lineNumber = 1,
+  labels: LabelReader = DEFAULT_LABELS,
+  options: GoldLineOptions = {},
+): GoldRecord {
   let raw: unknown;
   try {
     raw = JSON.parse(line);
@@ -43,7 +62,7 @@ export function parseGoldLine(line: string, lineNumber = 1, labels: LabelReader 
   if (record.entities !== undefined && !Array.isArray(record.entities)) return fail('"entities" is not an array');
   const entities: GoldEntity[] = [];
   for (const [i, value] of ((record.entities as unknown[] | undefined) ?? []).entries()) {
-    const e = value as { start?: unknown; end?: unknown; type?: unknown; text?: unknown };
+    const e = value as { start?: unknown; end?: unknown; type?: unknown; text?: unknown; source?: unknown; score?: unknown };
     if (typeof e !== 'object' || e === null) return fail(`entity ${i} is not an object`);
     if (!Number.isInteger(e.start) || !Number.isInteger(e.end)) return fail(`entity ${i} lacks integer "start"/"end"`);
     const start = e.start as number;
@@ -56,8 +75,12 @@ export function parseGoldLine(line: string, lineNumber = 1, labels: LabelReader 
     if (typeof e.text === 'string' && e.text !== span) {
       return fail(`entity ${i} text ${JSON.stringify(e.text)} differs from the text at [${start}, ${end}) (${JSON.stringify(span)})`);
     }
-    entities.push({ start, end, type, text: span });
+    const entity: GoldEntity = { start, end, type, text: span };
+    if (options.predictions && typeof e.source === 'string') entity.source = e.source;
+    if (options.predictions && typeof e.score === 'number' && Number.isFinite(e.score)) entity.score = e.score;
+    entities.push(entity);
   }
+  if (options.predictions) return { id, text, entities, ownId: typeof record.id === 'string' || typeof record.id === 'number' };
   return { id, text, entities };
 }
 

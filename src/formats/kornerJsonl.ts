@@ -21,7 +21,7 @@ export const kornerJsonlReader: FormatReader = {
       }
       if (!line.text || line.text.trim() === '') continue;
       try {
-        const record = parseGoldLine(line.text, line.line, context.labels);
+        const record = parseGoldLine(line.text, line.line, context.labels, { predictions: context.predictions === true });
         const document: GoldDocument = { ...record, line: line.line };
         const raw = JSON.parse(line.text) as Record<string, unknown>;
         const unread = LABEL_FIELDS.find((field) => raw[field] !== undefined);

@@ -30,6 +30,8 @@ export interface GoldDocument {
    * JSONL, say): a file whose records all have this and no entities was likely read in the wrong format.
    */
   unreadLabels?: string;
+  /** Read as predictions (`ReadContext.predictions`): whether the record has an id of its own. */
+  ownId?: boolean;
 }
 
 /** A record that could not be read, in the place of the document it would have been. */
@@ -50,6 +52,11 @@ export interface ReadContext {
   /** How the input is named in ids and messages (its path, or `stdin`). */
   name: string;
   labels: LabelReader;
+  /**
+   * Read predictions rather than gold (korner JSONL only, for `korner eval --predictions`): entities keep their
+   * `source` and `score`, and documents say whether they have an id of their own (`ownId`).
+   */
+  predictions?: boolean;
 }
 
 /**
