@@ -21,12 +21,18 @@ export interface GoldRecord {
   entities: GoldEntity[];
   /** Read as predictions: whether the record has an id of its own (else `id` is its line number). */
   ownId?: boolean;
+  /**
+   * Read as predictions: whether the record has its text. korner extract's jsonl has none: then `text` is '', each
+   * entity's `text` is what the record says (or ''), and the spans are to be checked against the gold text.
+   */
+  ownText?: boolean;
 }
 
 export interface GoldLineOptions {
   /**
    * The line is a prediction read back (`korner extract` output, `korner eval --predictions`): keep each entity's
-   * `source` and `score`, and say whether the record has an id of its own.
+   * `source` and `score`, allow a record without text (korner extract writes none), and say whether the record has
+   * an id and a text of its own.
    */
   predictions?: boolean;
 }
@@ -55,9 +61,12 @@ export function parseGoldLine(
     throw new KornerError(ERROR_CODES.INPUT_JSON, `gold line ${lineNumber}: ${what}. Expected {"id","text","entities":[{"start","end","type"}]}.`);
   };
   if (typeof raw !== 'object' || raw === null) return fail('not an object');
-  const record = raw as { id?: unknown; text?: unknown; entities?: unknown };
-  if (typeof record.text !== 'string') return fail('"text" is not a string');
-  const text = record.text;
+  const record = raw as { id?: unknown; text?: unknown; entities?: unknown; error?: unknown };
+  const predictions = options.predictions === true;
+  if (predictions && record.error !== undefined) return fail('an error record of korner extract, not a prediction; extract that record again');
+  // korner extract's jsonl has no text: a prediction may leave it out, and its spans are checked against the gold text once matched.
+  if (typeof record.text !== 'string' && !(predictions && record.text === undefined)) return fail('"text" is not a string');
+  const text = typeof record.text === 'string' ? record.text : undefined;
   const id = typeof record.id === 'string' || typeof record.id === 'number' ? String(record.id) : String(lineNumber);
   if (record.entities !== undefined && !Array.isArray(record.entities)) return fail('"entities" is not an array');
   const entities: GoldEntity[] = [];
@@ -67,21 +76,21 @@ export function parseGoldLine(
     if (!Number.isInteger(e.start) || !Number.isInteger(e.end)) return fail(`entity ${i} lacks integer "start"/"end"`);
     const start = e.start as number;
     const end = e.end as number;
-    if (start < 0 || end <= start || end > text.length) return fail(`entity ${i} has offsets [${start}, ${end}) outside the text`);
+    if (start < 0 || end <= start || (text !== undefined && end > text.length)) return fail(`entity ${i} has offsets [${start}, ${end}) outside the text`);
     const type = typeof e.type === 'string' ? labels.typeOf(e.type) : undefined;
     if (type === null) continue;
     if (!type) return fail(`entity ${i} has unknown type ${JSON.stringify(e.type)} (map it with --label-map FILE)`);
-    const span = text.slice(start, end);
+    const span = text === undefined ? (typeof e.text === 'string' ? e.text : '') : text.slice(start, end);
     if (typeof e.text === 'string' && e.text !== span) {
       return fail(`entity ${i} text ${JSON.stringify(e.text)} differs from the text at [${start}, ${end}) (${JSON.stringify(span)})`);
     }
     const entity: GoldEntity = { start, end, type, text: span };
-    if (options.predictions && typeof e.source === 'string') entity.source = e.source;
-    if (options.predictions && typeof e.score === 'number' && Number.isFinite(e.score)) entity.score = e.score;
+    if (predictions && typeof e.source === 'string') entity.source = e.source;
+    if (predictions && typeof e.score === 'number' && Number.isFinite(e.score)) entity.score = e.score;
     entities.push(entity);
   }
-  if (options.predictions) return { id, text, entities, ownId: typeof record.id === 'string' || typeof record.id === 'number' };
-  return { id, text, entities };
+  if (!predictions) return { id, text: text!, entities };
+  return { id, text: text ?? '', entities, ownId: typeof record.id === 'string' || typeof record.id === 'number', ownText: text !== undefined };
 }
 
 /** Parses a whole JSONL document (blank lines skipped). */

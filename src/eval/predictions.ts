@@ -6,7 +6,8 @@ import type { GoldDocument } from '../formats/reader.js';
  * Predictions made elsewhere (`korner extract --format jsonl`, `npm run eval:cv -- --predictions FILE`, another
  * tool writing korner JSONL), matched to the gold records they predict: by id, or by order when they carry none.
  * Anything that would make the scores wrong is an error that names the file and line: a prediction whose text is
- * not its gold record's, a gold record without a prediction, a prediction without a gold record.
+ * not its gold record's (or, without text, whose spans do not fit it), a gold record without a prediction, a
+ * prediction without a gold record.
  */
 
 export interface PredictionSources {
@@ -41,12 +42,31 @@ function firstDifference(a: string, b: string): string {
   return `from offset ${at}: gold ${show(a)}, prediction ${show(b)}`;
 }
 
-function checkText(gold: GoldDocument, prediction: GoldDocument, sources: PredictionSources): void {
-  if (gold.text === prediction.text) return;
-  throw new KornerError(
-    ERROR_CODES.INPUT_FORMAT,
-    `${where(sources.predictionsName, prediction)}: the text of prediction "${prediction.id}" is not that of gold record "${gold.id}" (${where(sources.goldName, gold)}), ${firstDifference(gold.text, prediction.text)}. Predict the gold texts as they are, and keep the gold ids (or the gold order, without ids).`,
-  );
+/**
+ * The entities of a prediction, checked against its gold record: its text must be the gold text; a prediction
+ * without text (korner extract's jsonl) must have its spans inside the gold text, and their texts where it gives them.
+ */
+function entitiesOf(gold: GoldDocument, prediction: GoldDocument, sources: PredictionSources): GoldEntity[] {
+  const at = where(sources.predictionsName, prediction);
+  const fix = 'Predict the gold texts as they are, and keep the gold ids (or the gold order, without ids).';
+  if (prediction.ownText !== false) {
+    if (gold.text === prediction.text) return prediction.entities;
+    throw new KornerError(
+      ERROR_CODES.INPUT_FORMAT,
+      `${at}: the text of prediction "${prediction.id}" is not that of gold record "${gold.id}" (${where(sources.goldName, gold)}), ${firstDifference(gold.text, prediction.text)}. ${fix}`,
+    );
+  }
+  return prediction.entities.map((entity, i) => {
+    const span = gold.text.slice(entity.start, entity.end);
+    if (entity.end > gold.text.length || (entity.text !== '' && entity.text !== span)) {
+      const found = entity.end > gold.text.length ? `ends at ${entity.end}, past the end of the gold text (${gold.text.length})` : `is ${JSON.stringify(entity.text)}, the gold text there ${JSON.stringify(span)}`;
+      throw new KornerError(
+        ERROR_CODES.INPUT_FORMAT,
+        `${at}: entity ${i} of prediction "${prediction.id}" ${found} (gold record "${gold.id}", ${where(sources.goldName, gold)}). ${fix}`,
+      );
+    }
+    return { ...entity, text: span };
+  });
 }
 
 /**
@@ -109,7 +129,6 @@ function matchById(
         `${where(sources.predictionsName, prediction)}: a second prediction of "${prediction.id}" (the first is at line ${twin.line}); give one prediction per gold record.`,
       );
     }
-    checkText(record, prediction, sources);
     found.set(prediction.id, prediction);
   }
   const predicted = gold.map((record) => {
@@ -120,7 +139,7 @@ function matchById(
         `${sources.predictionsName}: no prediction of gold record "${record.id}" (${where(sources.goldName, record)}); predict every gold record, or score a part of the gold with --split.`,
       );
     }
-    return prediction.entities;
+    return entitiesOf(record, prediction, sources);
   });
   return { predicted, by: 'id', skipped };
 }
@@ -132,7 +151,7 @@ function matchByOrder(gold: readonly GoldDocument[], predictions: readonly GoldD
       `${sources.predictionsName}: predictions without gold ids are matched to the gold records by order, which needs every gold record: ${sources.goldIncomplete ? 'fix the gold records that could not be read' : 'score without --split'}, or give the predictions the gold ids.`,
     );
   }
-  predictions.forEach((prediction, k) => {
+  const predicted = predictions.map((prediction, k) => {
     const record = gold[k];
     if (!record) {
       throw new KornerError(
@@ -140,7 +159,7 @@ function matchByOrder(gold: readonly GoldDocument[], predictions: readonly GoldD
         `${where(sources.predictionsName, prediction)}: more predictions than the ${gold.length} gold records; predictions without gold ids are matched by order, one per gold record.`,
       );
     }
-    checkText(record, prediction, sources);
+    return entitiesOf(record, prediction, sources);
   });
   if (predictions.length < gold.length) {
     const record = gold[predictions.length]!;
@@ -149,5 +168,5 @@ function matchByOrder(gold: readonly GoldDocument[], predictions: readonly GoldD
       `${sources.predictionsName}: ${predictions.length} predictions for ${gold.length} gold records, none for gold record "${record.id}" (${where(sources.goldName, record)}); predictions without gold ids are matched by order, one per gold record.`,
     );
   }
-  return { predicted: predictions.map((p) => p.entities), by: 'order', skipped: 0 };
+  return { predicted, by: 'order', skipped: 0 };
 }

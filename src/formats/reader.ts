@@ -32,6 +32,8 @@ export interface GoldDocument {
   unreadLabels?: string;
   /** Read as predictions (`ReadContext.predictions`): whether the record has an id of its own. */
   ownId?: boolean;
+  /** Read as predictions: whether the record has its text (korner extract's jsonl has none; see GoldRecord). */
+  ownText?: boolean;
 }
 
 /** A record that could not be read, in the place of the document it would have been. */
@@ -54,7 +56,8 @@ export interface ReadContext {
   labels: LabelReader;
   /**
    * Read predictions rather than gold (korner JSONL only, for `korner eval --predictions`): entities keep their
-   * `source` and `score`, and documents say whether they have an id of their own (`ownId`).
+   * `source` and `score`, a record may have no text, and documents say whether they have an id and a text of their
+   * own (`ownId`, `ownText`).
    */
   predictions?: boolean;
 }

@@ -27,14 +27,30 @@ function failure(run: () => unknown): KornerError {
 describe('parseGoldLine for predictions', () => {
   const line = JSON.stringify({ id: 7, text: '서울', fold: 2, entities: [{ start: 0, end: 2, type: 'LOCATION', text: '서울', source: 'place', score: 0.9 }] });
 
-  it('keeps source and score, and says whether the record has an id', () => {
+  it('keeps source and score, and says whether the record has an id and a text', () => {
     expect(parseGoldLine(line, 1, undefined, { predictions: true })).toEqual({
       id: '7',
       text: '서울',
       entities: [{ start: 0, end: 2, type: 'LOCATION', text: '서울', source: 'place', score: 0.9 }],
       ownId: true,
+      ownText: true,
     });
     expect(parseGoldLine('{"text":"서울"}', 4, undefined, { predictions: true })).toMatchObject({ id: '4', ownId: false });
+  });
+
+  it("takes a record without text, as korner extract writes them, and refuses extract's error records", () => {
+    const extracted = JSON.stringify({ id: 'a', entities: [{ start: 0, end: 2, type: 'LOCATION', text: '서울', source: 'place' }], links: [] });
+    expect(parseGoldLine(extracted, 1, undefined, { predictions: true })).toEqual({
+      id: 'a',
+      text: '',
+      entities: [{ start: 0, end: 2, type: 'LOCATION', text: '서울', source: 'place' }],
+      ownId: true,
+      ownText: false,
+    });
+    expect(() => parseGoldLine(JSON.stringify({ id: 'a', line: 3, error: { code: 'KORNER_INPUT_JSON', message: 'x' } }), 3, undefined, { predictions: true })).toThrow(
+      /gold line 3: an error record of korner extract, not a prediction; extract that record again/,
+    );
+    expect(() => parseGoldLine(JSON.stringify({ id: 'a', entities: [] }))).toThrow(/"text" is not a string/);
   });
 
   it('reads gold as before: no source, score or ownId', () => {
@@ -57,6 +73,19 @@ describe('matchPredictions', () => {
       expect(matched.by).toBe('order');
       expect(matched.predicted).toHaveLength(3);
     }
+  });
+
+  it('checks the spans of a prediction without text against the gold text, and takes their text from it', () => {
+    const textless = (id: string, line: number, entities: GoldDocument['entities']): GoldDocument => ({ id, line, text: '', entities, ownId: true, ownText: false });
+    const predictions = [textless('a', 1, [{ start: 1, end: 3, type: 'PERSON', text: '' }]), textless('b', 2, []), textless('c', 3, [{ start: 0, end: 2, type: 'LOCATION', text: '사아' }])];
+    const matched = matchPredictions(gold, predictions, sources());
+    expect(matched.predicted.map((entities) => entities.map((e) => e.text))).toEqual([['나다'], [], ['사아']]);
+    expect(failure(() => matchPredictions(gold, [predictions[0]!, predictions[1]!, textless('c', 3, [{ start: 2, end: 9, type: 'PERSON', text: '' }])], sources())).message).toMatch(
+      /pred\.jsonl:3: entity 0 of prediction "c" ends at 9, past the end of the gold text \(3\) \(gold record "c", gold\.jsonl:3\)/,
+    );
+    expect(failure(() => matchPredictions(gold, [predictions[0]!, predictions[1]!, textless('c', 3, [{ start: 0, end: 2, type: 'PERSON', text: '서울' }])], sources())).message).toMatch(
+      /pred\.jsonl:3: entity 0 of prediction "c" is "서울", the gold text there "사아"/,
+    );
   });
 
   it('leaves out the predictions of gold records that --split does not score', () => {
