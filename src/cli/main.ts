@@ -18,7 +18,7 @@ const COMMANDS: Record<string, { run: Command; summary: string }> = {
   tokenize: { run: runTokenize, summary: 'morphological analysis on mecab-ko-dic (jsonl, conll, pretty)' },
   synonyms: { run: runSynonyms, summary: 'Solr/Elasticsearch synonym rules (glosses, acronyms, aliases) checked against Nori' },
   'nori-dictionary': { run: runNoriDictionary, summary: "Nori user dictionary of the names a corpus has that Nori would cut" },
-  eval: { run: runEval, summary: 'score extraction against gold JSONL (entity and character F1)' },
+  eval: { run: runEval, summary: 'score extraction or predictions against gold data (entity and character F1; an html error report)' },
   queue: { run: runQueue, summary: 'split a corpus into jobs on a Redis queue (add), and read its results (results, status)' },
   worker: { run: runWorker, summary: 'take jobs from the Redis queue and extract (any number, on any machine)' },
 };

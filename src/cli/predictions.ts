@@ -16,7 +16,7 @@ export async function readPredictions(path: string, labels: LabelReader, options
     if (isReadError(item)) {
       throw new KornerError(
         item.error.code,
-        `${item.error.message.replace(/^korner: /, '')} (predictions: one korner JSONL record a line, {"id","text","entities":[{"start","end","type","source"}]}, as korner extract --format jsonl writes them; fix the line or write the predictions again)`,
+        `${item.error.message.replace(/^korner: /, '')} (a line of the predictions: fix it, or write them again with korner extract --format jsonl)`,
       );
     }
     documents.push(item);

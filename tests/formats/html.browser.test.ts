@@ -1,10 +1,10 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Entity, Link } from '../../src/document/types.js';
+import { chromiumPath, hasChromium, launchChromium, openFile, type PageWatch } from '../chromium.js';
 import { cliPath, repoRoot } from '../helpers.js';
 
 /**
@@ -12,8 +12,6 @@ import { cliPath, repoRoot } from '../helpers.js';
  * checks what only a browser shows: that the marks the page lays out are the entities of the jsonl output, that the
  * script drew the arrows, and that no text of a document ran as script. It saves screenshots to look at.
  */
-const chromiumPath = '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
 if (!hasChromium) console.warn(`html.browser.test.ts: skipped, chromium not installed: apt-get install chromium (${chromiumPath})`);
 
 const outputDir = join(repoRoot, 'tests', 'output');
@@ -32,42 +30,22 @@ function cli(args: string[]): string {
   return run.stdout;
 }
 
-/** What the page reports: its console's errors and warnings, its script errors, and every dialog it opened. */
-interface Watch {
-  messages: string[];
-  dialogs: string[];
-}
-
 describe.skipIf(!hasChromium)('the html page in chromium', () => {
   let browser: Browser;
   const pages: Page[] = [];
 
-  async function open(html: string, name: string, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; watch: Watch }> {
+  async function open(html: string, name: string, colorScheme: 'light' | 'dark' = 'light'): Promise<{ page: Page; watch: PageWatch }> {
     const path = join(outputDir, name);
     writeFileSync(path, html);
-    const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, colorScheme });
-    pages.push(page);
-    const watch: Watch = { messages: [], dialogs: [] };
-    page.on('console', (message) => {
-      if (message.type() === 'error' || message.type() === 'warning') watch.messages.push(message.text());
-    });
-    page.on('pageerror', (error) => watch.messages.push(String(error)));
-    page.on('dialog', (dialog) => {
-      watch.dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    await page.goto(pathToFileURL(path).href);
-    await page.waitForLoadState('load');
-    return { page, watch };
+    const opened = await openFile(browser, path, colorScheme);
+    pages.push(opened.page);
+    return opened;
   }
 
   beforeAll(async () => {
     expect(existsSync(cliPath), 'dist/cli.js is missing: run npx tsup first').toBe(true);
     mkdirSync(outputDir, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   });
 
   afterAll(async () => {

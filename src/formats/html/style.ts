@@ -10,7 +10,8 @@ const COLOURS: Readonly<Record<EntityType, { light: [string, string]; dark: [str
   QUANTITY: { light: ['#9a6700', '#fff4d4'], dark: ['#e3b341', 'rgba(227,179,65,.2)'] },
 };
 
-function typeRules(scheme: 'light' | 'dark'): string {
+/** Each type's `--accent` and `--tint` for an element with its `data-type` (the eval report uses them too). */
+export function typeRules(scheme: 'light' | 'dark'): string {
   return Object.entries(COLOURS)
     .map(([type, colours]) => `[data-type=${type}]{--accent:${colours[scheme][0]};--tint:${colours[scheme][1]}}`)
     .join('\n');
