@@ -8,12 +8,20 @@
  *
  *   node scripts/train/run.mjs cv [--gold ../shared/data/klue-ner-open.jsonl] [--folds 5] [--seeds 1,2,3,4,5]
  *     [--max-epochs 25] [--patience 4] [--bootstrap 1000] [--json FILE] [--only-folds 0,1]
- *     [--without place,organization] [--min-score 0.4] [--compare OTHER.json]
+ *     [--without place,organization] [--min-score 0.4] [--compare OTHER.json] [--predictions FILE] [--weight-bits 8|16]
+ *     [--also-without place,organization]
  *
  * --without removes stages of the default pipeline and --min-score drops entities scored below it, to compare a
  * choice against the default on the same folds and models (training does not depend on either). --json keeps each
  * sentence's counts, and --compare OTHER.json (another run's --json) prints the paired bootstrap interval of the
- * difference in entity F1, this run minus the other, resampling the same sentences in both.
+ * difference in entity F1, this run minus the other, resampling the same sentences in both. --predictions FILE writes
+ * every sentence's predicted entities as korner JSONL (id, text, entities with type, score and source), in the order
+ * of the gold file: `korner eval GOLD --predictions FILE` scores them again and can draw the error report.
+ * --also-without STAGES extracts every fold a second time with the same model and without those stages, and prints
+ * that pipeline's F1 and the paired difference (it minus the pipeline above): a stage's worth, measured on one run.
+ * --weight-bits 16 stores the fold models' weights as int16: the tagger then computes its emissions in JavaScript
+ * from extractFeatures instead of the WebAssembly kernel (assembly/emissions.ts), which is how a feature can be
+ * tried before the kernel computes it too (compare such runs with each other, not with int8 runs).
  *
  * Deterministic: folds by hash of id, seeded shuffles in training, a seeded generator for the bootstrap.
  */
@@ -23,7 +31,7 @@ import { createAnalyzerStage } from '../../src/analyzer/stage.js';
 import { createDocument } from '../../src/document/createDocument.js';
 import type { EntityType, Token } from '../../src/document/types.js';
 import type { GoldRecord } from '../../src/eval/gold.js';
-import { score, type ScoredSentence, type ScoreReport } from '../../src/eval/score.js';
+import { score, type ScoreReport } from '../../src/eval/score.js';
 import { fnv1a32 } from '../../src/eval/split.js';
 import { createExtractor } from '../../src/extractor.js';
 import { createPipeline, removeStage, replaceStage } from '../../src/pipeline/pipeline.js';
@@ -35,6 +43,7 @@ import { LABEL_TYPES } from '../../src/tagger/labels.js';
 import { loadTaggerLexicon } from '../../src/tagger/lexicon.js';
 import type { TrainingSentence } from '../../src/tagger/train.js';
 import { args, formatReport, isDevSlice, readGold, repoRoot } from './common.js';
+import { formatCalibration, type PredictedSentence } from './calibration.js';
 import { trainModel, type ModelSettings } from './model.js';
 
 const FOLD_MODEL = 'tagger/cv-fold.bin';
@@ -149,12 +158,13 @@ async function main(): Promise<void> {
     margin: Number(opts.get('margin') ?? 0),
     seeds: (opts.get('seeds') ?? '1,2,3,4,5').split(',').map(Number),
     refit: !opts.has('no-refit'),
-    weightBits: 8,
+    weightBits: opts.get('weight-bits') === '16' ? 16 : 8,
     prune: Number(opts.get('prune') ?? 3),
     log: () => undefined,
   };
   const foldOf = (record: GoldRecord): number => fnv1a32(record.id) % folds;
   const without = opts.get('without')?.split(',').filter(Boolean) ?? [];
+  const alsoWithout = opts.get('also-without')?.split(',').filter(Boolean);
   const minScore = opts.has('min-score') ? Number(opts.get('min-score')) : undefined;
 
   // The analyzer's tokens of every sentence, once (the tagger trains on them).
@@ -173,8 +183,10 @@ async function main(): Promise<void> {
   if (without.length > 0 || minScore !== undefined) log(`pipeline: default${without.map((name) => ` without ${name}`).join('')}${minScore === undefined ? '' : `, minScore ${minScore}`}`);
   log(`${records.length} sentences in ${folds} folds (${Array.from({ length: folds }, (_, k) => records.filter((r) => foldOf(r) === k).length).join(', ')}); seeds ${settings.seeds.join(',')}`);
 
-  const scored: ScoredSentence[] = [];
+  const scored: PredictedSentence[] = [];
+  const variantScored: PredictedSentence[] = [];
   const ids: string[] = [];
+  const predictions = new Map<string, string>();
   const perFold: { fold: number; sentences: number; f1: number; seconds: number }[] = [];
   for (let fold = 0; fold < folds; fold++) {
     if (only && !only.includes(fold)) continue;
@@ -187,12 +199,20 @@ async function main(): Promise<void> {
     // The default pipeline, with this fold's model in place of the shipped one.
     const base = nodeLoader(dictionaries);
     const loader: ResourceLoader = { read: (name) => (name === FOLD_MODEL ? Promise.resolve(model.bytes) : base.read(name)) };
-    const extractor = await createExtractor({
-      loader,
-      stages: (defaults) => without.reduce((stages, name) => removeStage(stages, name), replaceStage(defaults, 'tagger', createTaggerStage({ model: FOLD_MODEL }))),
-    });
-    const predicted = extractor.extractAll(test.map((r) => r.text), minScore === undefined ? {} : { minScore });
-    const foldScored = test.map((r, i): ScoredSentence => ({ text: r.text, gold: r.entities, predicted: predicted[i]!.entities }));
+    const pipelineWithout = async (names: readonly string[]) =>
+      createExtractor({
+        loader,
+        stages: (defaults) => names.reduce((stages, name) => removeStage(stages, name), replaceStage(defaults, 'tagger', createTaggerStage({ model: FOLD_MODEL }))),
+      });
+    const extractor = await pipelineWithout(without);
+    const runOptions = minScore === undefined ? {} : { minScore };
+    const predicted = extractor.extractAll(test.map((r) => r.text), runOptions);
+    if (alsoWithout) {
+      const variant = (await pipelineWithout([...without, ...alsoWithout])).extractAll(test.map((r) => r.text), runOptions);
+      variantScored.push(...test.map((r, i): PredictedSentence => ({ text: r.text, gold: r.entities, predicted: variant[i]!.entities })));
+    }
+    const foldScored = test.map((r, i): PredictedSentence => ({ text: r.text, gold: r.entities, predicted: predicted[i]!.entities }));
+    test.forEach((r, i) => predictions.set(r.id, JSON.stringify({ id: r.id, text: r.text, fold, entities: predicted[i]!.entities })));
     scored.push(...foldScored);
     ids.push(...test.map((r) => r.id));
     const report = score(foldScored);
@@ -212,11 +232,24 @@ async function main(): Promise<void> {
     const [lo, hi] = interval[type]!;
     console.log(`  ${type.padEnd(13)} ${p.f1.toFixed(4)}  [${lo.toFixed(4)}, ${hi.toFixed(4)}]`);
   }
+  console.log(formatCalibration(scored));
   console.log(`per fold: ${perFold.map((f) => `${f.fold}: ${f.f1.toFixed(4)} (${f.sentences})`).join(', ')}`);
   log('done');
   const counts = scored.map((s, i) => ({ id: ids[i]!, ...countsOf(score([s])).micro! }));
+  if (alsoWithout) {
+    const variantReport = score(variantScored);
+    console.log(`\nwithout ${alsoWithout.join(', ')} as well: entity F1 ${variantReport.entity.micro.f1.toFixed(4)}, char F1 ${variantReport.character.micro.f1.toFixed(4)}`);
+    for (const [type, p] of Object.entries(variantReport.entity.byType)) console.log(`  ${type.padEnd(13)} ${p.f1.toFixed(4)}`);
+    const variantCounts = variantScored.map((s, i) => ({ id: ids[i]!, ...countsOf(score([s])).micro! }));
+    console.log(pairedDifference(variantCounts, { sentences: counts }, rounds).replace('this run minus the other', `without ${alsoWithout.join(', ')} minus with`));
+  }
   const compare = opts.get('compare');
   if (compare) console.log(pairedDifference(counts, JSON.parse(readFileSync(compare, 'utf8')) as { sentences: SentenceCounts[] }, rounds));
+  const predictionsFile = opts.get('predictions');
+  if (predictionsFile) {
+    const lines = records.flatMap((r) => (predictions.has(r.id) ? [predictions.get(r.id)!] : []));
+    writeFileSync(predictionsFile, lines.length === 0 ? '' : `${lines.join('\n')}\n`);
+  }
   const json = opts.get('json');
   if (json) writeFileSync(json, `${JSON.stringify({ folds, seeds: settings.seeds, without, minScore, report, interval, perFold, sentences: counts })}\n`);
 }
