@@ -16,6 +16,7 @@ export {
   replaceStage,
 } from './pipeline/pipeline.js';
 export type { Capability, RunOptions, Stage } from './pipeline/stage.js';
+export { DEFAULT_MIN_SCORE } from './pipeline/stage.js';
 export { defaultStages, rulesOnlyStages } from './pipeline/defaultStages.js';
 export { createNormalizeStage } from './text/normalizeStage.js';
 export { createLanguageStage } from './text/language.js';

@@ -7,7 +7,7 @@ import { createPipeline, type Pipeline } from './pipeline/pipeline.js';
 import { batchTexts, DEFAULT_BATCH } from './pipeline/batches.js';
 import { documentByDocumentPrefix } from './pipeline/pretenuring.js';
 import { DEFAULT_WINDOW_SIZE, windowsOf, type Window } from './pipeline/windows.js';
-import type { RunOptions, Stage } from './pipeline/stage.js';
+import { DEFAULT_MIN_SCORE, type RunOptions, type Stage } from './pipeline/stage.js';
 import type { ResourceLoader } from './resources/loader.js';
 import { Resources } from './resources/resources.js';
 import { parseUserDictionary, validateUserEntries, type UserEntry } from './resources/userDictionary.js';
@@ -160,10 +160,10 @@ export async function createExtractor(options: ExtractorOptions & { loader: Reso
 
   const toResult = (doc: KornerDocument, merged: RunOptions): ExtractResult => {
     const keep = merged.types ? new Set(merged.types) : undefined;
-    const minScore = merged.minScore;
+    const minScore = merged.minScore ?? DEFAULT_MIN_SCORE;
     const entities = (doc.entities ?? []).filter(
       (entity) =>
-        (!keep || keep.has(entity.type)) && (minScore === undefined || entity.score === undefined || entity.score >= minScore),
+        (!keep || keep.has(entity.type)) && (entity.score === undefined || entity.score >= minScore),
     );
     const result: ExtractResult = { language: doc.language ?? 'und', entities, links: doc.links ?? [] };
     if (doc.referenceDate !== undefined) result.referenceDate = doc.referenceDate;

@@ -11,7 +11,7 @@
  *     [--without place,organization] [--min-score 0.4] [--compare OTHER.json] [--predictions FILE] [--weight-bits 8|16]
  *     [--also-without place,organization]
  *
- * --without removes stages of the default pipeline and --min-score drops entities scored below it, to compare a
+ * --without removes stages of the default pipeline and --min-score (default: DEFAULT_MIN_SCORE) drops entities scored below it, to compare a
  * choice against the default on the same folds and models (training does not depend on either). --json keeps each
  * sentence's counts, and --compare OTHER.json (another run's --json) prints the paired bootstrap interval of the
  * difference in entity F1, this run minus the other, resampling the same sentences in both. --predictions FILE writes
@@ -29,12 +29,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAnalyzerStage } from '../../src/analyzer/stage.js';
 import { createDocument } from '../../src/document/createDocument.js';
-import type { EntityType, Token } from '../../src/document/types.js';
+import type { Entity, EntityType, Token } from '../../src/document/types.js';
 import type { GoldRecord } from '../../src/eval/gold.js';
+import { bootstrapIntervals, pairedDifference, type EntityCounts } from '../../src/eval/bootstrap.js';
 import { score, type ScoreReport } from '../../src/eval/score.js';
 import { fnv1a32 } from '../../src/eval/split.js';
 import { createExtractor } from '../../src/extractor.js';
 import { createPipeline, removeStage, replaceStage } from '../../src/pipeline/pipeline.js';
+import { DEFAULT_MIN_SCORE } from '../../src/pipeline/stage.js';
 import { nodeLoader } from '../../src/resources/nodeLoader.js';
 import { Resources } from '../../src/resources/resources.js';
 import type { ResourceLoader } from '../../src/resources/loader.js';
@@ -49,97 +51,32 @@ import { trainModel, type ModelSettings } from './model.js';
 const FOLD_MODEL = 'tagger/cv-fold.bin';
 
 /** Counts of one sentence, per type and in all: what the bootstrap adds up. */
-type Counts = Record<string, { tp: number; fp: number; fn: number }>;
-
-function countsOf(report: ScoreReport): Counts {
-  const counts: Counts = {
+function countsOf(report: ScoreReport): Record<string, EntityCounts> {
+  const counts: Record<string, EntityCounts> = {
     micro: { tp: report.entity.micro.truePositives, fp: report.entity.micro.falsePositives, fn: report.entity.micro.falseNegatives },
   };
   for (const [type, p] of Object.entries(report.entity.byType)) counts[type] = { tp: p.truePositives, fp: p.falsePositives, fn: p.falseNegatives };
   return counts;
 }
 
-const f1 = (c: { tp: number; fp: number; fn: number }): number => (c.tp === 0 ? 0 : (2 * c.tp) / (2 * c.tp + c.fp + c.fn));
-
-/** A small seeded generator (mulberry32), so that the interval is the same on every run. */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** The 2.5th and 97.5th percentiles of F1 (micro and per type) over `rounds` resamples of the sentences. */
-function bootstrap(perSentence: readonly Counts[], keys: readonly string[], rounds: number): Record<string, [number, number]> {
-  const random = generator(1);
-  const samples: Record<string, number[]> = Object.fromEntries(keys.map((k) => [k, []]));
-  for (let r = 0; r < rounds; r++) {
-    const sum: Counts = Object.fromEntries(keys.map((k) => [k, { tp: 0, fp: 0, fn: 0 }]));
-    for (let i = 0; i < perSentence.length; i++) {
-      const pick = perSentence[Math.floor(random() * perSentence.length)]!;
-      for (const k of keys) {
-        const c = pick[k];
-        if (!c) continue;
-        sum[k]!.tp += c.tp;
-        sum[k]!.fp += c.fp;
-        sum[k]!.fn += c.fn;
-      }
-    }
-    for (const k of keys) samples[k]!.push(f1(sum[k]!));
-  }
-  const interval: Record<string, [number, number]> = {};
-  for (const k of keys) {
-    const sorted = samples[k]!.sort((a, b) => a - b);
-    interval[k] = [sorted[Math.floor(0.025 * (sorted.length - 1))]!, sorted[Math.ceil(0.975 * (sorted.length - 1))]!];
-  }
-  return interval;
-}
-
-interface SentenceCounts {
+interface IdCounts extends EntityCounts {
   id: string;
-  tp: number;
-  fp: number;
-  fn: number;
 }
 
 /**
- * The paired bootstrap of F1(this) − F1(other): the same resampled sentences in both runs, so that what the two
- * pipelines share cancels out. Sentences missing from either run are an error (the runs must cover the same folds).
+ * The paired bootstrap of F1(this) − F1(other) as a line of the report: the same resampled sentences in both runs.
+ * Sentences missing from either run are an error (the runs must cover the same folds).
  */
-function pairedDifference(ours: readonly SentenceCounts[], other: { sentences: SentenceCounts[] }, rounds: number): string {
+function pairedLine(ours: readonly IdCounts[], other: { sentences: IdCounts[] }, rounds: number, what = 'this run minus the other'): string {
   const theirs = new Map(other.sentences.map((c) => [c.id, c]));
-  const pairs = ours.map((c) => {
+  const paired = ours.map((c) => {
     const t = theirs.get(c.id);
     if (!t) throw new Error(`--compare: sentence ${c.id} is not in the other run; compare runs over the same folds.`);
-    return [c, t] as const;
+    return t;
   });
-  const total = (side: 0 | 1, picks: readonly number[]) => {
-    const sum = { tp: 0, fp: 0, fn: 0 };
-    for (const k of picks) {
-      const c = pairs[k]![side];
-      sum.tp += c.tp;
-      sum.fp += c.fp;
-      sum.fn += c.fn;
-    }
-    return f1(sum);
-  };
-  const all = pairs.map((_, k) => k);
-  const observed = total(0, all) - total(1, all);
-  const random = generator(2);
-  const differences: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const picks = pairs.map(() => Math.floor(random() * pairs.length));
-    differences.push(total(0, picks) - total(1, picks));
-  }
-  differences.sort((a, b) => a - b);
-  const lo = differences[Math.floor(0.025 * (rounds - 1))]!;
-  const hi = differences[Math.ceil(0.975 * (rounds - 1))]!;
+  const { observed, interval } = pairedDifference(ours, paired, rounds, 2);
   const sign = (x: number) => `${x >= 0 ? '+' : ''}${x.toFixed(4)}`;
-  return `\npaired difference in entity F1, this run minus the other: ${sign(observed)} [${sign(lo)}, ${sign(hi)}] (${rounds} paired resamples of ${pairs.length} sentences)`;
+  return `\npaired difference in entity F1, ${what}: ${sign(observed)} [${sign(interval[0])}, ${sign(interval[1])}] (${rounds} paired resamples of ${ours.length} sentences)`;
 }
 
 async function main(): Promise<void> {
@@ -165,7 +102,9 @@ async function main(): Promise<void> {
   const foldOf = (record: GoldRecord): number => fnv1a32(record.id) % folds;
   const without = opts.get('without')?.split(',').filter(Boolean) ?? [];
   const alsoWithout = opts.get('also-without')?.split(',').filter(Boolean);
-  const minScore = opts.has('min-score') ? Number(opts.get('min-score')) : undefined;
+  // Extraction keeps every entity (minScore 0), so that the sweep below sees them all; the report applies this one.
+  const minScore = opts.has('min-score') ? Number(opts.get('min-score')) : DEFAULT_MIN_SCORE;
+  const kept = (entities: readonly Entity[]): Entity[] => entities.filter((e) => e.score === undefined || e.score >= minScore);
 
   // The analyzer's tokens of every sentence, once (the tagger trains on them).
   const dictionaries = join(root, 'dictionaries');
@@ -180,11 +119,13 @@ async function main(): Promise<void> {
     spans: record.entities.map((e) => ({ start: e.start, end: e.end, typeIndex: LABEL_TYPES.indexOf(e.type) })),
   });
   const sentences = new Map(records.map((r) => [r.id, toSentence(r)]));
-  if (without.length > 0 || minScore !== undefined) log(`pipeline: default${without.map((name) => ` without ${name}`).join('')}${minScore === undefined ? '' : `, minScore ${minScore}`}`);
+  log(`pipeline: default${without.map((name) => ` without ${name}`).join('')}, minScore ${minScore}`);
   log(`${records.length} sentences in ${folds} folds (${Array.from({ length: folds }, (_, k) => records.filter((r) => foldOf(r) === k).length).join(', ')}); seeds ${settings.seeds.join(',')}`);
 
   const scored: PredictedSentence[] = [];
   const variantScored: PredictedSentence[] = [];
+  /** Every entity, whatever its score: for the reliability table and the minScore sweep. */
+  const allScored: PredictedSentence[] = [];
   const ids: string[] = [];
   const predictions = new Map<string, string>();
   const perFold: { fold: number; sentences: number; f1: number; seconds: number }[] = [];
@@ -205,14 +146,15 @@ async function main(): Promise<void> {
         stages: (defaults) => names.reduce((stages, name) => removeStage(stages, name), replaceStage(defaults, 'tagger', createTaggerStage({ model: FOLD_MODEL }))),
       });
     const extractor = await pipelineWithout(without);
-    const runOptions = minScore === undefined ? {} : { minScore };
+    const runOptions = { minScore: 0 };
     const predicted = extractor.extractAll(test.map((r) => r.text), runOptions);
     if (alsoWithout) {
       const variant = (await pipelineWithout([...without, ...alsoWithout])).extractAll(test.map((r) => r.text), runOptions);
-      variantScored.push(...test.map((r, i): PredictedSentence => ({ text: r.text, gold: r.entities, predicted: variant[i]!.entities })));
+      variantScored.push(...test.map((r, i): PredictedSentence => ({ text: r.text, gold: r.entities, predicted: kept(variant[i]!.entities) })));
     }
-    const foldScored = test.map((r, i): PredictedSentence => ({ text: r.text, gold: r.entities, predicted: predicted[i]!.entities }));
-    test.forEach((r, i) => predictions.set(r.id, JSON.stringify({ id: r.id, text: r.text, fold, entities: predicted[i]!.entities })));
+    const foldScored = test.map((r, i): PredictedSentence => ({ text: r.text, gold: r.entities, predicted: kept(predicted[i]!.entities) }));
+    allScored.push(...test.map((r, i): PredictedSentence => ({ text: r.text, gold: r.entities, predicted: predicted[i]!.entities })));
+    test.forEach((r, i) => predictions.set(r.id, JSON.stringify({ id: r.id, text: r.text, fold, entities: kept(predicted[i]!.entities) })));
     scored.push(...foldScored);
     ids.push(...test.map((r) => r.id));
     const report = score(foldScored);
@@ -225,14 +167,15 @@ async function main(): Promise<void> {
   const rounds = Number(opts.get('bootstrap') ?? 1000);
   console.log(formatReport(`${folds}-fold cross-validation, every sentence scored by a model that did not see it`, report));
   const types = ['micro', ...Object.keys(report.entity.byType)] as ('micro' | EntityType)[];
-  const interval = bootstrap(scored.map((s) => countsOf(score([s]))), types, rounds);
+  const intervals = bootstrapIntervals(scored.map((s) => countsOf(score([s]))), types, rounds, 1);
+  const interval = Object.fromEntries(types.map((type) => [type, intervals[type]!.f1]));
   console.log(`\nentity F1 with a bootstrap 95% interval (${rounds} resamples of the ${scored.length} sentences):`);
   for (const type of types) {
     const p = type === 'micro' ? report.entity.micro : report.entity.byType[type]!;
     const [lo, hi] = interval[type]!;
     console.log(`  ${type.padEnd(13)} ${p.f1.toFixed(4)}  [${lo.toFixed(4)}, ${hi.toFixed(4)}]`);
   }
-  console.log(formatCalibration(scored));
+  console.log(formatCalibration(allScored));
   console.log(`per fold: ${perFold.map((f) => `${f.fold}: ${f.f1.toFixed(4)} (${f.sentences})`).join(', ')}`);
   log('done');
   const counts = scored.map((s, i) => ({ id: ids[i]!, ...countsOf(score([s])).micro! }));
@@ -241,10 +184,10 @@ async function main(): Promise<void> {
     console.log(`\nwithout ${alsoWithout.join(', ')} as well: entity F1 ${variantReport.entity.micro.f1.toFixed(4)}, char F1 ${variantReport.character.micro.f1.toFixed(4)}`);
     for (const [type, p] of Object.entries(variantReport.entity.byType)) console.log(`  ${type.padEnd(13)} ${p.f1.toFixed(4)}`);
     const variantCounts = variantScored.map((s, i) => ({ id: ids[i]!, ...countsOf(score([s])).micro! }));
-    console.log(pairedDifference(variantCounts, { sentences: counts }, rounds).replace('this run minus the other', `without ${alsoWithout.join(', ')} minus with`));
+    console.log(pairedLine(variantCounts, { sentences: counts }, rounds, `without ${alsoWithout.join(', ')} minus with`));
   }
   const compare = opts.get('compare');
-  if (compare) console.log(pairedDifference(counts, JSON.parse(readFileSync(compare, 'utf8')) as { sentences: SentenceCounts[] }, rounds));
+  if (compare) console.log(pairedLine(counts, JSON.parse(readFileSync(compare, 'utf8')) as { sentences: IdCounts[] }, rounds));
   const predictionsFile = opts.get('predictions');
   if (predictionsFile) {
     const lines = records.flatMap((r) => (predictions.has(r.id) ? [predictions.get(r.id)!] : []));

@@ -7,15 +7,16 @@ import { LEXICON_CLASSES, type TaggerLexicon } from './lexicon.js';
  * units: see SentenceFeatures) gets a list of hashed features:
  * character n-grams (unigrams within ±1, bigrams within ±2, the centred trigram), script and digit shape, its place
  * in the eojeol, the eojeol's ending (josa) and the neighbouring eojeol (context words), dictionary matches covering
- * it or next to it (surnames, person cues, places, countries, organisations and their suffixes, mecab-ko-dic's
- * proper nouns), and, when the analyzer ran, the part of speech, name class and boundaries of the morpheme covering
+ * it or next to it (surnames, person cues, places, countries, organisations and their suffixes, the name lists of
+ * dictionaries/names/ by kind, mecab-ko-dic's proper nouns), and, when the analyzer ran, the part of speech, name class and boundaries of the morpheme covering
  * it. About 15 per unit: an ablation with retraining (2026-11-27) found 13 more templates redundant. Features that
  * neighbouring units read for the same n-gram or token share a block of buckets (blockOf), for the cache.
  *
  * Training and inference call the same function on the same inputs (the text and `doc.tokens`), so a model never
  * sees features at run time that it was not trained with.
  */
-export const FEATURE_VERSION = 5;
+/** 6: the classes of dictionaries/names/ (sports clubs, media, parties, public bodies, companies ...) in the lexicon. */
+export const FEATURE_VERSION = 6;
 
 /**
  * Features of one sentence in compressed-row form: unit `u` has `buckets[offsets[u] .. offsets[u + 1])` and sits at

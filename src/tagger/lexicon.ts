@@ -26,6 +26,17 @@ export const LEXICON_CLASSES = [
   'mecabPerson',
   'mecabPlace',
   'mecabOther',
+  // The name lists of dictionaries/names/, by kind; an entry flagged ambiguous (a common word, a place that names a
+  // club, a name of several things) is in the ambiguous class of its list's type instead.
+  'sportsClub',
+  'media',
+  'party',
+  'publicBody',
+  'company',
+  'university',
+  'placeListed',
+  'organizationAmbiguous',
+  'placeListedAmbiguous',
 ] as const;
 
 export type LexiconClass = (typeof LEXICON_CLASSES)[number];
@@ -344,7 +355,25 @@ const SOURCES: readonly {
   { file: 'organizations.tsv', surface: 'surface', classify: () => 'organization' },
   { file: 'organization-suffixes.tsv', surface: 'suffix', classify: () => 'organizationSuffix' },
   { file: 'common-nouns.tsv', surface: 'surface', classify: () => 'commonNoun' },
+  ...(
+    [
+      ['names/sports.tsv', 'sportsClub', 'organizationAmbiguous'],
+      ['names/broadcasters-press.tsv', 'media', 'organizationAmbiguous'],
+      ['names/parties.tsv', 'party', 'organizationAmbiguous'],
+      ['names/public-bodies.tsv', 'publicBody', 'organizationAmbiguous'],
+      ['names/companies-universities.tsv', 'company', 'organizationAmbiguous'],
+      ['names/places-cldr.tsv', 'placeListed', 'placeListedAmbiguous'],
+    ] as const
+  ).map(([file, plain, ambiguous]) => ({
+    file,
+    surface: 'surface',
+    classify: (row: readonly string[], column: (name: string) => number): LexiconClass | undefined => {
+      if (flagged(row[column('flags')])) return ambiguous;
+      return row[column('kind')] === 'university' ? 'university' : plain;
+    },
+  })),
 ];
+
 
 /** The dictionary files the tagger's features read (the model is trained against their contents). */
 export const LEXICON_FILES: readonly string[] = SOURCES.map((source) => source.file);
