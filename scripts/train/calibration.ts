@@ -63,7 +63,8 @@ export function thresholdSweep(sentences: readonly PredictedSentence[], threshol
   });
 }
 
-export function formatCalibration(sentences: readonly PredictedSentence[]): string {
+/** The reliability table, and with `sweep` the minScore sweep. */
+export function formatCalibration(sentences: readonly PredictedSentence[], sweep: boolean): string {
   const { bins, expectedCalibrationError } = reliability(sentences);
   const lines = ['', 'reliability of entity scores (exact span and type right):', '  score       entities  mean score  right'];
   for (const bin of bins) {
@@ -71,6 +72,7 @@ export function formatCalibration(sentences: readonly PredictedSentence[]): stri
     lines.push(`  ${bin.from.toFixed(1)}–${bin.to.toFixed(1)}  ${String(bin.count).padStart(9)}  ${bin.meanScore.toFixed(3).padStart(10)}  ${bin.precision.toFixed(3)}`);
   }
   lines.push(`  expected calibration error ${expectedCalibrationError.toFixed(4)}`);
+  if (!sweep) return lines.join('\n');
   lines.push('', 'minScore sweep (entities scored below it dropped):', '  minScore  entity F1  char F1');
   for (const t of thresholdSweep(sentences, [0, 0.1, 0.2, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6])) {
     lines.push(`  ${t.minScore.toFixed(2).padStart(8)}  ${t.entityF1.toFixed(4).padStart(9)}  ${t.characterF1.toFixed(4)}`);

@@ -6,10 +6,10 @@
  * extracts the fold. Every sentence is thus scored by a model that never saw it. The scores of all folds together
  * are reported with a bootstrap 95% interval (sentences resampled with replacement), and per fold.
  *
- *   node scripts/train/run.mjs cv [--gold ../shared/data/klue-ner-open.jsonl] [--folds 5] [--seeds 1,2,3,4,5]
+ *   node scripts/train/run.mjs cv [--gold ../shared/data/klue-ner-open.jsonl] [--folds 5] [--seeds 1,2,...,10]
  *     [--max-epochs 25] [--patience 4] [--bootstrap 1000] [--json FILE] [--only-folds 0,1]
  *     [--without place,organization] [--min-score 0.4] [--compare OTHER.json] [--predictions FILE] [--weight-bits 8|16]
- *     [--also-without place,organization]
+ *     [--also-without place,organization] [--no-calibration] [--calibration-out dictionaries/tagger/calibration.tsv]
  *
  * --without removes stages of the default pipeline and --min-score (default: DEFAULT_MIN_SCORE) drops entities scored below it, to compare a
  * choice against the default on the same folds and models (training does not depend on either). --json keeps each
@@ -19,6 +19,9 @@
  * of the gold file: `korner eval GOLD --predictions FILE` scores them again and can draw the error report.
  * --also-without STAGES extracts every fold a second time with the same model and without those stages, and prints
  * that pipeline's F1 and the paired difference (it minus the pipeline above): a stage's worth, measured on one run.
+ * The tagger's scores are calibrated across folds (each fold by an isotonic fit on the others' predictions; see
+ * src/tagger/calibration.ts) before --min-score applies, as the shipped pipeline calibrates the shipped model's;
+ * --no-calibration keeps the raw posteriors. --calibration-out FILE writes the fit on all folds.
  * --weight-bits 16 stores the fold models' weights as int16: the tagger then computes its emissions in JavaScript
  * from extractFeatures instead of the WebAssembly kernel (assembly/emissions.ts), which is how a feature can be
  * tried before the kernel computes it too (compare such runs with each other, not with int8 runs).
@@ -40,6 +43,7 @@ import { DEFAULT_MIN_SCORE } from '../../src/pipeline/stage.js';
 import { nodeLoader } from '../../src/resources/nodeLoader.js';
 import { Resources } from '../../src/resources/resources.js';
 import type { ResourceLoader } from '../../src/resources/loader.js';
+import { fitCalibration, formatCalibrationTable, ScoreCalibration } from '../../src/tagger/calibration.js';
 import { createTaggerStage } from '../../src/tagger/index.js';
 import { LABEL_TYPES } from '../../src/tagger/labels.js';
 import { loadTaggerLexicon } from '../../src/tagger/lexicon.js';
@@ -93,7 +97,7 @@ async function main(): Promise<void> {
     patience: Number(opts.get('patience') ?? 4),
     minCount: Number(opts.get('min-count') ?? 1),
     margin: Number(opts.get('margin') ?? 0),
-    seeds: (opts.get('seeds') ?? '1,2,3,4,5').split(',').map(Number),
+    seeds: (opts.get('seeds') ?? '1,2,3,4,5,6,7,8,9,10').split(',').map(Number),
     refit: !opts.has('no-refit'),
     weightBits: opts.get('weight-bits') === '16' ? 16 : 8,
     prune: Number(opts.get('prune') ?? 3),
@@ -122,12 +126,9 @@ async function main(): Promise<void> {
   log(`pipeline: default${without.map((name) => ` without ${name}`).join('')}, minScore ${minScore}`);
   log(`${records.length} sentences in ${folds} folds (${Array.from({ length: folds }, (_, k) => records.filter((r) => foldOf(r) === k).length).join(', ')}); seeds ${settings.seeds.join(',')}`);
 
-  const scored: PredictedSentence[] = [];
-  const variantScored: PredictedSentence[] = [];
-  /** Every entity, whatever its score: for the reliability table and the minScore sweep. */
-  const allScored: PredictedSentence[] = [];
-  const ids: string[] = [];
-  const predictions = new Map<string, string>();
+  /** Each fold's sentences with every entity, whatever its score, as the fold's model scored them. */
+  const raw: (PredictedSentence & { id: string; fold: number })[] = [];
+  const rawVariant: PredictedSentence[] = [];
   const perFold: { fold: number; sentences: number; f1: number; seconds: number }[] = [];
   for (let fold = 0; fold < folds; fold++) {
     if (only && !only.includes(fold)) continue;
@@ -137,7 +138,8 @@ async function main(): Promise<void> {
     const fit = train.filter((r) => !isDevSlice(r.id)).map((r) => sentences.get(r.id)!);
     const dev = train.filter((r) => isDevSlice(r.id)).map((r) => sentences.get(r.id)!);
     const model = trainModel(fit, dev, lexicon, settings, (trained) => ({ fold, folds, epochs: trained.epochs.join(',') }));
-    // The default pipeline, with this fold's model in place of the shipped one.
+    // The default pipeline, with this fold's model in place of the shipped one (and its raw scores: the
+    // calibration is fitted below, across folds).
     const base = nodeLoader(dictionaries);
     const loader: ResourceLoader = { read: (name) => (name === FOLD_MODEL ? Promise.resolve(model.bytes) : base.read(name)) };
     const pipelineWithout = async (names: readonly string[]) =>
@@ -150,17 +152,38 @@ async function main(): Promise<void> {
     const predicted = extractor.extractAll(test.map((r) => r.text), runOptions);
     if (alsoWithout) {
       const variant = (await pipelineWithout([...without, ...alsoWithout])).extractAll(test.map((r) => r.text), runOptions);
-      variantScored.push(...test.map((r, i): PredictedSentence => ({ text: r.text, gold: r.entities, predicted: kept(variant[i]!.entities) })));
+      rawVariant.push(...test.map((r, i): PredictedSentence => ({ text: r.text, gold: r.entities, predicted: variant[i]!.entities })));
     }
-    const foldScored = test.map((r, i): PredictedSentence => ({ text: r.text, gold: r.entities, predicted: kept(predicted[i]!.entities) }));
-    allScored.push(...test.map((r, i): PredictedSentence => ({ text: r.text, gold: r.entities, predicted: predicted[i]!.entities })));
-    test.forEach((r, i) => predictions.set(r.id, JSON.stringify({ id: r.id, text: r.text, fold, entities: kept(predicted[i]!.entities) })));
-    scored.push(...foldScored);
-    ids.push(...test.map((r) => r.id));
-    const report = score(foldScored);
+    raw.push(...test.map((r, i) => ({ id: r.id, fold, text: r.text, gold: r.entities, predicted: predicted[i]!.entities })));
     const seconds = (Date.now() - foldStarted) / 1000;
-    perFold.push({ fold, sentences: test.length, f1: report.entity.micro.f1, seconds });
-    log(`fold ${fold}: ${test.length} sentences, entity F1 ${report.entity.micro.f1.toFixed(4)} (epochs ${model.epochs.join(',')}; ${seconds.toFixed(0)} s)`);
+    perFold.push({ fold, sentences: test.length, f1: 0, seconds });
+    log(`fold ${fold}: ${test.length} sentences (epochs ${model.epochs.join(',')}; ${seconds.toFixed(0)} s)`);
+  }
+
+  // Calibration, cross-fitted: the tagger's scores in fold k are mapped by an isotonic fit on the other folds'
+  // out-of-fold entities, so that no score is calibrated on its own sentence. --calibration-out writes the fit on
+  // all folds, for the shipped model.
+  const calibrate = !opts.has('no-calibration');
+  const points = (sentencesOf: readonly (PredictedSentence & { fold?: number })[], keep: (fold: number | undefined) => boolean) =>
+    sentencesOf.flatMap((s) => {
+      if (!keep(s.fold)) return [];
+      const gold = new Set(s.gold.map((e) => `${e.start}:${e.end}:${e.type}`));
+      return s.predicted.filter((e) => e.source === 'tagger' && e.score !== undefined).map((e) => ({ score: e.score!, right: gold.has(`${e.start}:${e.end}:${e.type}`) }));
+    });
+  const byFold = new Map(perFold.map((f) => [f.fold, calibrate ? new ScoreCalibration(fitCalibration(points(raw, (k) => k !== f.fold))) : undefined]));
+  const mapped = (fold: number, entities: readonly Entity[]): Entity[] => {
+    const calibration = byFold.get(fold);
+    return calibration ? entities.map((e) => (e.source === 'tagger' && e.score !== undefined ? { ...e, score: calibration.apply(e.score) } : e)) : [...entities];
+  };
+  const allScored: PredictedSentence[] = raw.map((s) => ({ text: s.text, gold: s.gold, predicted: mapped(s.fold, s.predicted) }));
+  const scored: PredictedSentence[] = allScored.map((s) => ({ ...s, predicted: kept(s.predicted) }));
+  const variantScored: PredictedSentence[] = rawVariant.map((s, i) => ({ ...s, predicted: kept(mapped(raw[i]!.fold, s.predicted)) }));
+  const ids = raw.map((s) => s.id);
+  for (const f of perFold) f.f1 = score(scored.filter((_, i) => raw[i]!.fold === f.fold)).entity.micro.f1;
+  const calibrationOut = opts.get('calibration-out');
+  if (calibrationOut) {
+    const knots = fitCalibration(points(raw, () => true));
+    writeFileSync(calibrationOut, formatCalibrationTable(knots, `${raw.length} sentences, seeds ${settings.seeds.join(',')}.`));
   }
 
   const report = score(scored);
@@ -175,7 +198,12 @@ async function main(): Promise<void> {
     const [lo, hi] = interval[type]!;
     console.log(`  ${type.padEnd(13)} ${p.f1.toFixed(4)}  [${lo.toFixed(4)}, ${hi.toFixed(4)}]`);
   }
-  console.log(formatCalibration(allScored));
+  if (calibrate) {
+    console.log('\nbefore calibration (raw posterior probabilities):');
+    console.log(formatCalibration(raw, false));
+    console.log('\nafter calibration (cross-fitted isotonic map):');
+  }
+  console.log(formatCalibration(allScored, true));
   console.log(`per fold: ${perFold.map((f) => `${f.fold}: ${f.f1.toFixed(4)} (${f.sentences})`).join(', ')}`);
   log('done');
   const counts = scored.map((s, i) => ({ id: ids[i]!, ...countsOf(score([s])).micro! }));
@@ -190,7 +218,7 @@ async function main(): Promise<void> {
   if (compare) console.log(pairedLine(counts, JSON.parse(readFileSync(compare, 'utf8')) as { sentences: IdCounts[] }, rounds));
   const predictionsFile = opts.get('predictions');
   if (predictionsFile) {
-    const lines = records.flatMap((r) => (predictions.has(r.id) ? [predictions.get(r.id)!] : []));
+    const lines = raw.map((s, i) => JSON.stringify({ id: s.id, text: s.text, fold: s.fold, entities: scored[i]!.predicted }));
     writeFileSync(predictionsFile, lines.length === 0 ? '' : `${lines.join('\n')}\n`);
   }
   const json = opts.get('json');

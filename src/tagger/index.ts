@@ -4,7 +4,8 @@
  * constrained Viterbi decoding and posterior span scores. The model is `dictionaries/tagger/model.bin`
  * (CC BY-SA 4.0, trained on KLUE-NER).
  */
-export { createTaggerStage, loadTagger, DEFAULT_MODEL, type TaggerStageOptions } from './stage.js';
+export { createTaggerStage, loadTagger, DEFAULT_MODEL, DEFAULT_CALIBRATION, type TaggerStageOptions } from './stage.js';
+export { ScoreCalibration, fitCalibration, calibrationFromTable, formatCalibrationTable, type CalibrationKnot } from './calibration.js';
 export { Tagger, type TaggedEntity } from './tagger.js';
 export { decodeModel, encodeModel, type ModelHeader, type TaggerModel } from './model.js';
 export { extractFeatures, FEATURE_VERSION, type FeatureInput, type SentenceFeatures } from './features.js';

@@ -6,16 +6,25 @@ import { contextOf } from '../pipeline/windows.js';
 import { shiftTokens } from '../analyzer/stage.js';
 import type { Resources } from '../resources/resources.js';
 import { precompileWasm } from '../wasm/runtime.js';
+import { calibrationFromTable, type ScoreCalibration } from './calibration.js';
 import { EMISSIONS_WASM } from './emissionsWasm.js';
 import { loadTaggerLexicon } from './lexicon.js';
 import { decodeModel } from './model.js';
 import { Tagger } from './tagger.js';
 
 export const DEFAULT_MODEL = 'tagger/model.bin';
+/** The score calibration fitted for the default model (see calibration.ts). */
+export const DEFAULT_CALIBRATION = 'tagger/calibration.tsv';
 
 export interface TaggerStageOptions {
   /** Dictionary file of the model (default `tagger/model.bin`). */
   model?: string;
+  /**
+   * Dictionary file of the score calibration (see calibration.ts), or null for the posterior probabilities as they
+   * are. Default: `tagger/calibration.tsv` with the default model, none with another model (a calibration is fitted
+   * for one model).
+   */
+  calibration?: string | null;
   /** Candidates scoring below this are not pushed at all (default 0: all; RunOptions.minScore filters later). */
   threshold?: number;
   /** Whether to require `tokens` (default true): without an analyzer, the model's token features are missing. */
@@ -83,6 +92,8 @@ export function splitLongRange(
  */
 export function createTaggerStage(options: TaggerStageOptions = {}): Stage {
   let tagger: Tagger | undefined;
+  let calibration: ScoreCalibration | undefined;
+  const calibrationFile = options.calibration !== undefined ? options.calibration : options.model === undefined || options.model === DEFAULT_MODEL ? DEFAULT_CALIBRATION : null;
   /** The tokens of the range being tagged, reused between ranges (the tagger keeps no reference to them). */
   const inRange: Token[] = [];
   const threshold = options.threshold ?? 0;
@@ -95,6 +106,10 @@ export function createTaggerStage(options: TaggerStageOptions = {}): Stage {
     async setup(resources) {
       await precompileWasm(EMISSIONS_WASM);
       tagger = await loadTagger(resources, options.model);
+      if (calibrationFile) {
+        const file = calibrationFile;
+        calibration = await resources.derived(`tagger:calibration:${file}`, async () => calibrationFromTable(await resources.table(file)), 'loader');
+      }
     },
     run(doc) {
       if (!tagger) throw new Error('the tagger stage ran before its setup; create it through createExtractor');
@@ -119,8 +134,9 @@ export function createTaggerStage(options: TaggerStageOptions = {}): Stage {
           const to = range.end + shift;
           const rangeTokens = tokens.length > 0 ? tokensIn(tokens, from, to, cursor, inRange) : undefined;
           for (const entity of tagger.tag(tagged, from, to, rangeTokens, tagOptions)) {
-            if (entity.score < threshold) continue;
-            addCandidate(doc, { start: entity.start - shift, end: entity.end - shift, type: entity.type, source: 'tagger', score: entity.score });
+            const score = calibration && tagOptions.scores ? calibration.apply(entity.score) : entity.score;
+            if (score < threshold) continue;
+            addCandidate(doc, { start: entity.start - shift, end: entity.end - shift, type: entity.type, source: 'tagger', score });
           }
         }
       }
