@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -103,11 +104,15 @@ describe('the tagger stage with a calibration', () => {
     for (const entity of tagged) check(entity.score!);
   });
 
-  it('calibrates the default model by default, and its scores stay in [0, 1]', async () => {
-    const extractor = await createExtractor({ loader: nodeLoader(dictionaries) });
-    const tagged = extractor.extract(text, { minScore: 0 }).entities.filter((e) => e.source === 'tagger');
-    expect(tagged.map((e) => e.text)).toContain('유정복');
-    for (const entity of tagged) expect(entity.score).toBeGreaterThanOrEqual(0);
-    for (const entity of tagged) expect(entity.score).toBeLessThanOrEqual(1);
+  it('calibrates the default model by default: each score is the shipped map of the raw posterior', async () => {
+    const shipped = calibrationFromTable(parseTsv('tagger/calibration.tsv', readFileSync(join(dictionaries, 'tagger', 'calibration.tsv'), 'utf8')));
+    const tagged = async (stages?: Parameters<typeof createExtractor>[0]['stages']) =>
+      (await createExtractor({ loader: nodeLoader(dictionaries), ...(stages ? { stages } : {}) })).extract(text, { minScore: 0 }).entities.filter((e) => e.source === 'tagger');
+    const calibrated = await tagged();
+    const raw = await tagged((defaults) => replaceStage(defaults, 'tagger', createTaggerStage({ calibration: null })));
+    expect(calibrated.map((e) => e.text)).toContain('유정복');
+    expect(calibrated.map((e) => [e.start, e.end, e.type])).toEqual(raw.map((e) => [e.start, e.end, e.type]));
+    calibrated.forEach((entity, k) => expect(entity.score).toBeCloseTo(shipped.apply(raw[k]!.score!), 12));
+    expect(calibrated.some((entity, k) => entity.score !== raw[k]!.score)).toBe(true);
   });
 });

@@ -4,6 +4,7 @@ import { ERROR_CODES, KornerError } from '../../errors.js';
 import { FRAMING, RECORD_FORMATS, writerOf } from '../../formats/records.js';
 import { DocumentFiles } from '../documentFiles.js';
 import { createExtractor } from '../../index.js';
+import { DEFAULT_MIN_SCORE } from '../../pipeline/stage.js';
 import { defaultWorkerCount } from '../../parallel/pool.js';
 import { jobTools } from '../../parallel/morphemes.js';
 import { toJobRecord, type JobSettings } from '../../parallel/recordJob.js';
@@ -49,7 +50,7 @@ Options:
   --reference-date YYYY-MM-DD  date that relative dates (오는 27일, 지난해) are read against
   --types LIST                 keep only these types, comma-separated (PERSON,LOCATION,ORGANIZATION,
                                DATE,TIME,QUANTITY)
-  --min-score N                drop entities whose score is below N (0..1)
+  --min-score N                drop entities whose score is below N (0..1; default ${DEFAULT_MIN_SCORE}, 0 keeps all)
   --user-dict FILE             add dictionary entries: TSV surface<TAB>type<TAB>canonical (repeatable)
   --workers N                  worker threads (default: one per core; 1 for input files of under 4 MB in
                                all, and no more than there are documents; standard input starts in this
